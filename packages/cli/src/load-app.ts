@@ -1,0 +1,43 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Servable } from '@flama/routing';
+import { tsImport } from 'tsx/esm/api';
+import { CliError } from './cli-error';
+
+/** What `flama run` can serve: a Flama app, or anything with a fetch handler (a plain Hono app). */
+export type ServableApp = Pick<Servable, 'fetch'> & Partial<Servable>;
+
+/** Splits `src/app.ts:api` into the file and the export name (default `app`, else the default export). */
+export function parseAppReference(reference: string): { file: string; exportName: string | undefined } {
+  const match = /^(.*?)(?::([A-Za-z_$][\w$]*))?$/.exec(reference);
+  return { file: match?.[1] ?? reference, exportName: match?.[2] };
+}
+
+/** Imports a TypeScript or JavaScript module (relative to the working directory) and finds its app. */
+export async function loadApp(reference: string, cwd = process.cwd()): Promise<ServableApp> {
+  const { file, exportName } = parseAppReference(reference);
+  const path = resolve(cwd, file);
+  if (!existsSync(path)) throw new CliError(`App file not found: ${path}`);
+  let module: Record<string, unknown>;
+  try {
+    module = await tsImport(pathToFileURL(path).href, import.meta.url);
+  } catch (error) {
+    throw new CliError(`Could not import ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const candidates = exportName ? [exportName] : ['app', 'default'];
+  const name = candidates.find((candidate) => module[candidate] !== undefined);
+  const app = name === undefined ? undefined : module[name];
+  if (!isServable(app)) {
+    const wanted = exportName
+      ? `an export named "${exportName}"`
+      : 'an export named "app" or a default export';
+    const found = Object.keys(module).join(', ') || 'nothing';
+    throw new CliError(`${file} has no app: expected ${wanted} with a fetch method (it exports ${found}).`);
+  }
+  return app;
+}
+
+function isServable(value: unknown): value is ServableApp {
+  return typeof (value as ServableApp | undefined)?.fetch === 'function';
+}

@@ -1,0 +1,14 @@
+import { Command } from 'commander';
+import { runCommand } from './run-command';
+import { version } from './version';
+
+/** The `flama` command and its subcommands. */
+export function createProgram(): Command {
+  const program = new Command('flama')
+    .description('Flama for TypeScript: serve ML models and APIs.')
+    .version(version, '-v, --version')
+    .option('--debug', 'print stack traces of errors')
+    .showHelpAfterError();
+  runCommand(program);
+  return program;
+}

@@ -1,0 +1,41 @@
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { loadApp } from './load-app';
+import { serveApp } from './serve';
+import { serverOptions, withServerOptions } from './server-options';
+
+/** `flama run <file>[:export]`: serves an app from a TypeScript or JavaScript file. */
+export function runCommand(program: Command): Command {
+  return withServerOptions(
+    program
+      .command('run')
+      .description('Serve the app exported by a .ts or .js file (export "app", else the default export).')
+      .argument('<app>', 'the app file, optionally with an export name: src/app.ts or src/app.ts:api')
+      .option('--reload', 'restart when a source file changes (development)'),
+  ).action(
+    async (reference: string, options: { reload?: boolean; serverHost: string; serverPort: string }) => {
+      if (options.reload) return reloading(process.argv.slice(2).filter((arg) => arg !== '--reload'));
+      await serveApp(await loadApp(reference), serverOptions(options));
+    },
+  );
+}
+
+/** Re-runs this command under tsx's watcher, which restarts it when the app or anything it imports changes. */
+function reloading(args: string[]): Promise<never> {
+  const require = createRequire(import.meta.url);
+  const tsxCli = require.resolve('tsx/cli');
+  const bin = fileURLToPath(
+    new URL(import.meta.url.endsWith('.ts') ? './bin.ts' : './bin.js', import.meta.url),
+  );
+  const child = spawn(process.execPath, [tsxCli, 'watch', '--clear-screen=false', bin, ...args], {
+    stdio: 'inherit',
+  });
+  const forward = (signal: NodeJS.Signals) => child.kill(signal);
+  process.on('SIGINT', forward);
+  process.on('SIGTERM', forward);
+  return new Promise((_resolve) => {
+    child.on('exit', (code) => process.exit(code ?? 0));
+  });
+}

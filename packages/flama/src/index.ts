@@ -1,0 +1,19 @@
+export * from '@flama/injection';
+export * from '@flama/routing';
+export {
+  buildOpenAPI,
+  errorDetail,
+  limitOffsetPagination,
+  type OpenAPIDocument,
+  type OpenAPIOptions,
+  type OperationDescription,
+  type Paginated,
+  type PaginationKind,
+  pageNumberPagination,
+  paginated,
+  stringInputParser,
+  ValidationError,
+  validator,
+} from '@flama/schema';
+export { z } from 'zod';
+export { Flama, type FlamaOptions } from './flama';

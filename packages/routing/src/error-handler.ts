@@ -1,0 +1,31 @@
+import { ValidationError } from '@flama/schema';
+import type { Context } from 'hono';
+import { HTTPException as HonoHTTPException } from 'hono/http-exception';
+import { debugResponse } from './debug-response';
+import { errorResponse } from './error-response';
+import { HTTPException, statusText } from './http-exception';
+
+export interface ErrorHandlerOptions {
+  debug: boolean;
+  /** Where unexpected errors are reported (never to the client unless `debug`). */
+  log: (error: unknown, c: Context) => void;
+}
+
+/** Turns anything thrown while handling a request into Flama's JSON error response. */
+export function errorHandler(options: ErrorHandlerOptions): (error: Error, c: Context) => Response {
+  return (error, c) => {
+    if (error instanceof HTTPException) {
+      return errorResponse(error.status, error.detail, 'HTTPException', error.headers);
+    }
+    if (error instanceof ValidationError) return errorResponse(400, error.detail, 'ValidationError');
+    if (error instanceof HonoHTTPException) {
+      const headers = error.res ? Object.fromEntries(error.res.headers) : undefined;
+      delete headers?.['content-type'];
+      delete headers?.['content-length'];
+      return errorResponse(error.status, error.message || statusText(error.status), 'HTTPException', headers);
+    }
+    options.log(error, c);
+    if (options.debug) return debugResponse(error, c.req.raw);
+    return errorResponse(500, statusText(500));
+  };
+}

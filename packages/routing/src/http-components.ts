@@ -1,0 +1,19 @@
+import { type Component, component, Token } from '@flama/injection';
+import { Context } from 'hono';
+import { getCookie } from 'hono/cookie';
+
+/** The route's typed path params, as converted from the template (`{id:int}` gives a number). */
+export const PathParams = new Token<Record<string, string | number>>('PathParams');
+/** The request's cookies by name. */
+export const Cookies = new Token<Record<string, string>>('Cookies');
+/** The request's parsed JSON body (read once per request, within the body limit). */
+export const Body = new Token<unknown>('Body');
+
+/** Components every app provides; an app's own components override them. */
+export const httpComponents: Component<unknown, Context>[] = [
+  component({ provides: Context, resolve: (_deps, c: Context) => c }),
+  component({ provides: Request, resolve: (_deps, c: Context) => c.req.raw }),
+  component({ provides: Headers, resolve: (_deps, c: Context) => c.req.raw.headers }),
+  component({ provides: URLSearchParams, resolve: (_deps, c: Context) => new URL(c.req.url).searchParams }),
+  component({ provides: Cookies, resolve: (_deps, c: Context) => getCookie(c) }),
+];

@@ -1,0 +1,34 @@
+export { bodyLimit } from 'hono/body-limit';
+export { compress } from 'hono/compress';
+export { cors } from 'hono/cors';
+export { App, type AppOptions } from './app';
+export { debugResponse } from './debug-response';
+export { type ErrorBody, errorResponse } from './error-response';
+export { Body, Cookies, PathParams } from './http-components';
+export { type ErrorDetail, HTTPException, statusText } from './http-exception';
+export { StartupError } from './lifecycle-errors';
+export type { Middleware, MiddlewareFactory } from './middleware';
+export type { Module } from './module';
+export { type PathParamsOf, PathTemplate, PathTemplateError } from './path-template';
+export type { FlamaEnv } from './request-state';
+export { Resource, type ResourceOptions, resource } from './resource';
+export { ResponseValidationError } from './respond';
+export { Route } from './route';
+export { RouteBuilder } from './route-builder';
+export type {
+  AnyHandler,
+  AnyRouteOptions,
+  DocumentedResponse,
+  Handler,
+  HandlerArgs,
+  HttpMethod,
+  RouteDocs,
+  RouteMeta,
+  RouteMethod,
+  RouteOptions,
+  SecurityRequirement,
+} from './route-options';
+export { routeOf } from './route-registry';
+export type { Servable } from './servable';
+export { TestClient, type TestRequestInit, testClient } from './test-client';
+export { DuplicateRouteNameError, NoRouteError } from './url-resolver';
