@@ -26,8 +26,7 @@ export async function loadApp(reference: string, cwd = process.cwd()): Promise<S
     throw new CliError(`Could not import ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
   const candidates = exportName ? [exportName] : ['app', 'default'];
-  const name = candidates.find((candidate) => module[candidate] !== undefined);
-  const app = name === undefined ? undefined : module[name];
+  const app = candidates.map((name) => findExport(module, name)).find((value) => value !== undefined);
   if (!isServable(app)) {
     const wanted = exportName
       ? `an export named "${exportName}"`
@@ -36,6 +35,15 @@ export async function loadApp(reference: string, cwd = process.cwd()): Promise<S
     throw new CliError(`${file} has no app: expected ${wanted} with a fetch method (it exports ${found}).`);
   }
   return app;
+}
+
+/** A file Node loads as CommonJS (no `"type": "module"` around it) has its exports under `default`. */
+function findExport(module: Record<string, unknown>, name: string): unknown {
+  const direct = module[name];
+  if (isServable(direct)) return direct;
+  const commonjs = module.default as Record<string, unknown> | undefined;
+  if (commonjs && typeof commonjs === 'object' && !isServable(commonjs)) return commonjs[name] ?? direct;
+  return direct;
 }
 
 function isServable(value: unknown): value is ServableApp {

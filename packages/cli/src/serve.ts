@@ -31,12 +31,6 @@ export async function serveApp(app: ServableApp, options: ServeOptions): Promise
       ? new Error(`Port ${options.port} on ${options.host} is already in use.`)
       : error;
   });
-  const { port } = server.address() as AddressInfo;
-  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
-  const url = `http://${host}:${port}`;
-  print(`Flama is serving on ${url}`);
-  if (app.docsPath) print(`Docs: ${url}${app.docsPath}`);
-
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= new Promise<void>((resolve) => server.close(() => resolve())).then(() => app.shutdown?.());
@@ -55,5 +49,11 @@ export async function serveApp(app: ServableApp, options: ServeOptions): Promise
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  const { port } = server.address() as AddressInfo;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  const url = `http://${host}:${port}`;
+  print(`Flama is serving on ${url}`);
+  if (app.docsPath) print(`Docs: ${url}${app.docsPath}`);
+
   return { url, close };
 }

@@ -1,0 +1,55 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const binPath = fileURLToPath(new URL('../../bin/flama.js', import.meta.url));
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `flama <args>` to completion. */
+export function runCli(args: string[], options: { cwd?: string; input?: string } = {}): Promise<CliResult> {
+  const child = spawn(process.execPath, [binPath, ...args], { cwd: options.cwd, stdio: 'pipe' });
+  const result: CliResult = { code: null, stdout: '', stderr: '' };
+  child.stdout.on('data', (chunk) => (result.stdout += chunk));
+  child.stderr.on('data', (chunk) => (result.stderr += chunk));
+  child.stdin.end(options.input ?? '');
+  return new Promise((resolve) => child.on('close', (code) => resolve({ ...result, code })));
+}
+
+export interface ServingCli {
+  url: string;
+  child: ChildProcess;
+  output: () => string;
+  /** Sends a signal and waits for the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/** Starts `flama <args>` and waits for the line announcing its URL. */
+export function serveCli(args: string[], options: { cwd?: string } = {}): Promise<ServingCli> {
+  const child = spawn(process.execPath, [binPath, ...args], { cwd: options.cwd, stdio: 'pipe' });
+  let output = '';
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk;
+      const match = /serving on (http:\/\/\S+)/.exec(output);
+      if (match) {
+        resolve({
+          url: match[1]!,
+          child,
+          output: () => output,
+          stop: (signal = 'SIGTERM') => {
+            child.kill(signal);
+            return exited;
+          },
+        });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk));
+    void exited.then((code) => reject(new Error(`flama exited with ${code} before serving:\n${output}`)));
+  });
+}

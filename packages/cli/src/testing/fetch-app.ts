@@ -1,0 +1,4 @@
+/** The smallest servable: anything with a fetch method. */
+export default {
+  fetch: () => Response.json('plain fetch'),
+};

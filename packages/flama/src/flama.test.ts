@@ -1,0 +1,36 @@
+import { testClient } from '@flama/routing';
+import { describe, expect, it } from 'vitest';
+import { Flama } from './flama';
+
+describe('Flama', () => {
+  it('serves its docs page and the page’s script at /docs/, out of the schema', async () => {
+    const app = new Flama({ title: 'Docs <demo>' }).get('/', { summary: 'Home' }, () => 'hi');
+    expect(app.docsPath).toBe('/docs/');
+    const client = await testClient(app);
+    const page = await client.get('/docs/');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const html = await page.text();
+    expect(html).toContain('Docs &lt;demo&gt;');
+    expect(html).toContain('scalar.js');
+    const script = await client.get('/docs/scalar.js');
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toMatch(/javascript/);
+    const etag = script.headers.get('etag')!;
+    expect((await client.get('/docs/scalar.js', { headers: { 'if-none-match': etag } })).status).toBe(304);
+    const schema = (await (await client.get('/schema/')).json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(schema.paths)).toEqual(['/']);
+    await client.close();
+  });
+
+  it('serves docs elsewhere, or none', async () => {
+    const moved = await testClient(new Flama({ docs: '/reference/' }));
+    expect((await moved.get('/reference/')).status).toBe(200);
+    expect((await moved.get('/docs/')).status).toBe(404);
+    const none = new Flama({ docs: false });
+    expect(none.docsPath).toBeUndefined();
+    expect((await (await testClient(none)).get('/docs/')).status).toBe(404);
+    const noSchema = new Flama({ schema: false });
+    expect(noSchema.docsPath).toBeUndefined();
+  });
+});
