@@ -48,9 +48,13 @@ describe('flama run', () => {
     const wrongExport = await runCli(['run', `${fixtures}fixture-app.ts:notAnApp`]);
     expect(wrongExport.code).toBe(1);
     expect(wrongExport.stderr.trim().split('\n')).toHaveLength(1);
-    expect(wrongExport.stderr).toContain('has no app: expected an export named "notAnApp" with a fetch method');
+    expect(wrongExport.stderr).toContain(
+      'has no app: expected an export named "notAnApp" with a fetch method',
+    );
     const badPort = await runCli(['run', `${fixtures}fixture-app.ts`, '--server-port', 'eighty']);
-    expect(badPort.stderr.trim()).toBe('flama: --server-port must be an integer between 0 and 65535, not "eighty".');
+    expect(badPort.stderr.trim()).toBe(
+      'flama: --server-port must be an integer between 0 and 65535, not "eighty".',
+    );
   });
 
   it('reports a port in use', async () => {

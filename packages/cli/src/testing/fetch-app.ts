@@ -1,4 +1,4 @@
 /** The smallest servable: anything with a fetch method. */
 export default {
-  fetch: () => Response.json('plain fetch'),
+  fetch: (): Response => Response.json('plain fetch'),
 };
