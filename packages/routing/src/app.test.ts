@@ -1,11 +1,12 @@
 import { component, MissingProviderError, Token } from '@flama/injection';
-import type { OpenAPIDocument } from '@flama/schema';
+import type { OpenAPIDocument, OperationDescription } from '@flama/schema';
 import { Hono } from 'hono';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import { App } from './app';
 import { Cookies, PathParams } from './http-components';
 import { HTTPException } from './http-exception';
+import type { MiddlewareFactory } from './middleware';
 import type { Module } from './module';
 import { resource } from './resource';
 import { Route } from './route';
@@ -549,5 +550,75 @@ describe('/schema/', () => {
     expect(document.paths['/']?.get).toMatchObject({ operationId: 'home', summary: 'Home', tags: ['Home'] });
     const hidden = await testClient(new App({ schema: false }));
     expect((await hidden.get('/schema/')).status).toBe(404);
+  });
+});
+
+describe('OpenAPI contributions and singletons', () => {
+  it('lets components describe the operations of routes that use them, and middleware add schemes', async () => {
+    const Token_ = new Token<string>('AccessToken');
+    const tokenComponent = {
+      ...component({
+        provides: Token_,
+        inject: { headers: Headers },
+        resolve: ({ headers }) => headers.get('x') ?? '',
+      }),
+      openapi: {
+        securitySchemes: { bearer: { type: 'http' as const, scheme: 'bearer' } },
+        describeOperation: (operation: OperationDescription) => ({
+          ...operation,
+          security: [{ bearer: [] }],
+        }),
+      },
+    };
+    const Wrapper = new Token<string>('Wrapper');
+    const app = new App({
+      components: [
+        tokenComponent,
+        component({ provides: Wrapper, inject: { t: Token_ }, resolve: ({ t }) => t }),
+      ],
+      middleware: [
+        {
+          middleware: () => async (_c, next) => next(),
+          openapi: {
+            securitySchemes: { cookie: { type: 'apiKey' as const, in: 'cookie' as const, name: 'sid' } },
+          },
+        } as MiddlewareFactory,
+      ],
+    })
+      .get('/open', () => 'open')
+      .get('/direct', { inject: { token: Token_ } }, ({ token }) => token)
+      .get('/indirect', { inject: { wrapper: Wrapper } }, ({ wrapper }) => wrapper);
+    const document = app.openapi();
+    expect(document.components?.securitySchemes).toEqual({
+      bearer: { type: 'http', scheme: 'bearer' },
+      cookie: { type: 'apiKey', in: 'cookie', name: 'sid' },
+    });
+    expect(document.paths['/open']?.get?.security).toBeUndefined();
+    expect(document.paths['/direct']?.get?.security).toEqual([{ bearer: [] }]);
+    expect(document.paths['/indirect']?.get?.security).toEqual([{ bearer: [] }]);
+  });
+
+  it('resolves singletons at startup, so a failing one stops startup', async () => {
+    const Settings = new Token<{ ok: boolean }>('Settings');
+    let calls = 0;
+    const app = new App({
+      components: [
+        component({ provides: Settings, scope: 'singleton', resolve: async () => ({ ok: ++calls > 0 }) }),
+      ],
+    }).get('/', { inject: { settings: Settings } }, ({ settings }) => settings);
+    await app.startup();
+    expect(calls).toBe(1);
+    const failing = new App({
+      components: [
+        component({
+          provides: Settings,
+          scope: 'singleton',
+          resolve: () => {
+            throw new Error('settings file missing');
+          },
+        }),
+      ],
+    }).get('/', { inject: { settings: Settings } }, ({ settings }) => settings);
+    await expect(failing.startup()).rejects.toThrow('failed to start: settings file missing');
   });
 });

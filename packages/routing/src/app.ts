@@ -1,7 +1,12 @@
 import { type Component, Injector, value } from '@flama/injection';
-import { buildOpenAPI, type OpenAPIOptions, type OperationDescription } from '@flama/schema';
+import {
+  buildOpenAPI,
+  type OpenAPIDocument,
+  type OpenAPIOptions,
+  type OperationDescription,
+} from '@flama/schema';
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
-import { compileRoute } from './compile-route';
+import { compileRoute, type RoutePlan, routePlan } from './compile-route';
 import { errorHandler } from './error-handler';
 import { errorResponse } from './error-response';
 import { httpComponents } from './http-components';
@@ -9,6 +14,7 @@ import { StartupError } from './lifecycle-errors';
 import { type Middleware, middlewareHandler } from './middleware';
 import type { Module } from './module';
 import { notFoundHandler } from './not-found';
+import { contributionOf, type OpenAPIContribution } from './openapi-contribution';
 import { routeOperations } from './openapi-operations';
 import { joinPaths } from './path-template';
 import type { FlamaEnv } from './request-state';
@@ -40,6 +46,12 @@ export interface AppOptions {
 
 type State = 'idle' | 'starting' | 'started' | 'stopping';
 type Hook = (app: App) => void | Promise<void>;
+
+type RoutePart = { kind: 'route'; route: Route; plan: RoutePlan; owner: App };
+type Part =
+  | RoutePart
+  | { kind: 'middleware'; path: string; middleware: Middleware; owner: App }
+  | { kind: 'hono'; path: string; app: Hono };
 
 interface Mount {
   path: string;
@@ -153,11 +165,9 @@ export class App extends RouteBuilder implements Servable {
     return (this.urls ?? new UrlResolver(this.namedRoutes())).resolve(name, params);
   }
 
-  /** The OpenAPI document of the app and every Flama app mounted in it. */
-  openapi(): ReturnType<typeof buildOpenAPI> {
-    const { openapi = {} } = this.settings;
-    const info = { title: this.title, version: this.version, description: this.description, ...openapi.info };
-    return buildOpenAPI({ ...openapi, info }, this.operations(''));
+  /** The OpenAPI document of the app and every Flama app mounted in it (what `/schema/` serves). */
+  openapi(): OpenAPIDocument {
+    return this.describe(this.parts());
   }
 
   async startup(): Promise<void> {
@@ -165,8 +175,8 @@ export class App extends RouteBuilder implements Servable {
     if (this.starting) return this.starting;
     this.state = 'starting';
     this.starting = this.start()
-      .then(() => {
-        this.hono = this.build();
+      .then(async () => {
+        this.hono = await this.build();
         this.state = 'started';
       })
       .catch(async (error: unknown) => {
@@ -232,15 +242,22 @@ export class App extends RouteBuilder implements Servable {
     if (errors.length > 0) throw new AggregateError(errors, `${this.title} did not shut down cleanly.`);
   }
 
-  private build(): Hono<FlamaEnv> {
+  /** Compiles every route into a Hono app and resolves the singletons they need, so requests never wait. */
+  private async build(): Promise<Hono<FlamaEnv>> {
     this.urls = new UrlResolver(this.namedRoutes());
+    const parts = this.parts();
+    for (const part of parts) if (part.kind === 'route') await part.plan.prepare();
     const hono = new Hono<FlamaEnv>();
     hono.onError(errorHandler({ debug: this.debug, log: this.settings.log ?? logError }));
     const headHandlers = new Set<object>();
-    this.register(hono, '', this.injector(new Injector(httpComponents)), headHandlers);
+    for (const part of parts) {
+      if (part.kind === 'middleware') hono.use(part.path, middlewareHandler(part.middleware, part.owner));
+      else if (part.kind === 'hono') hono.route(part.path, part.app);
+      else this.registerRoute(hono, part, headHandlers);
+    }
     const schemaPath = this.schemaPath;
     if (schemaPath) {
-      const document = JSON.stringify(this.openapi());
+      const document = JSON.stringify(this.describe(parts));
       hono.get(schemaPath, (c) => c.body(document, 200, { 'content-type': 'application/json' }));
     }
     const routes = hono.routes
@@ -250,52 +267,82 @@ export class App extends RouteBuilder implements Servable {
     return hono;
   }
 
+  private registerRoute(hono: Hono<FlamaEnv>, part: RoutePart, headHandlers: Set<object>): void {
+    const { route, plan, owner } = part;
+    const handler = compileRoute(route, plan, owner.bodyLimit);
+    registerRouteHandler(handler, route);
+    // Hono answers HEAD with the GET route, so a HEAD route is a GET handler that passes GETs on.
+    if (route.methods.includes('HEAD')) {
+      const head: MiddlewareHandler<FlamaEnv> = (c, next) =>
+        c.req.raw.method === 'HEAD' ? handler(c) : next();
+      headHandlers.add(head);
+      hono.get(route.path.hono, head);
+    }
+    const methods = route.methods.filter((method) => method !== 'HEAD');
+    if (methods.length > 0) hono.on(methods, route.path.hono, handler);
+  }
+
+  private get bodyLimit(): number {
+    return this.settings.bodyLimit ?? 1024 * 1024;
+  }
+
   private injector(parent: Injector<Context>): Injector<Context> {
     const moduleComponents = this.modules.flatMap((module) => module.components ?? []);
     return parent.extend([value(App, this), ...moduleComponents, ...this.components]);
   }
 
-  /** Registers this app's middleware, routes and mounts on `hono` under `prefix`. */
-  private register(
-    hono: Hono<FlamaEnv>,
-    prefix: string,
-    injector: Injector<Context>,
-    headHandlers: Set<object>,
-  ): void {
-    const bodyLimit = this.settings.bodyLimit ?? 1024 * 1024;
-    for (const middleware of this.middleware) {
-      hono.use(prefix ? `${prefix}/*` : '*', middlewareHandler(middleware, this));
+  /**
+   * Everything the app and its mounted apps register, in order: each app's middleware, then its routes
+   * (with their injection plans, which fail here when a component is missing), then its mounts.
+   */
+  private parts(prefix = '', parent = new Injector<Context>(httpComponents)): Part[] {
+    const injector = this.injector(parent);
+    const parts: Part[] = this.middleware.map((middleware) => ({
+      kind: 'middleware' as const,
+      path: prefix ? `${prefix}/*` : '*',
+      middleware,
+      owner: this,
+    }));
+    for (const declared of this.routes) {
+      const route = declared.prefixed(prefix);
+      parts.push({ kind: 'route', route, plan: routePlan(route, injector, this.bodyLimit), owner: this });
     }
-    const routes = this.routes.map((route) => route.prefixed(prefix));
-    const handlers = routes.map((route) => compileRoute(route, route.path, injector, bodyLimit));
-    // Hono answers HEAD with the GET route, so explicit HEAD routes go first, as GET handlers that pass GETs on.
-    routes.forEach((route, index) => {
-      const handler = handlers[index]!;
-      registerRouteHandler(handler, route);
-      if (!route.methods.includes('HEAD')) return;
-      const head: MiddlewareHandler<FlamaEnv> = (c, next) =>
-        c.req.raw.method === 'HEAD' ? handler(c) : next();
-      headHandlers.add(head);
-      hono.get(route.path.hono, head);
-    });
-    routes.forEach((route, index) => {
-      const methods = route.methods.filter((method) => method !== 'HEAD');
-      if (methods.length > 0) hono.on(methods, route.path.hono, handlers[index]!);
-    });
     for (const mount of this.mounts) {
       const path = mountPrefix(prefix, mount.path);
-      if (mount.app instanceof App)
-        mount.app.register(hono, path, mount.app.injector(injector), headHandlers);
-      else hono.route(path, mount.app);
+      if (mount.app instanceof App) parts.push(...mount.app.parts(path, injector));
+      else parts.push({ kind: 'hono', path, app: mount.app });
     }
+    return parts;
   }
 
-  private operations(prefix: string): OperationDescription[] {
-    const own = this.routes.flatMap((route) => routeOperations(route.prefixed(prefix)));
-    const mounted = this.mounts.flatMap((mount) =>
-      mount.app instanceof App ? mount.app.operations(mountPrefix(prefix, mount.path)) : [],
-    );
-    return [...own, ...mounted];
+  /** The OpenAPI document of these parts, with what components, middleware and modules contribute. */
+  private describe(parts: Part[]): OpenAPIDocument {
+    const { openapi = {} } = this.settings;
+    const info = { title: this.title, version: this.version, description: this.description, ...openapi.info };
+    const securitySchemes = { ...openapi.securitySchemes };
+    const operations: OperationDescription[] = [];
+    for (const part of parts) {
+      if (part.kind !== 'route') continue;
+      const contributions = [
+        ...part.owner.appContributions(),
+        ...part.plan.steps.map((step) => contributionOf(step.component)),
+      ].filter((contribution) => contribution !== undefined);
+      for (const contribution of contributions) Object.assign(securitySchemes, contribution.securitySchemes);
+      for (const operation of routeOperations(part.route)) {
+        operations.push(
+          contributions.reduce(
+            (described, contribution) => contribution.describeOperation?.(described, part.route) ?? described,
+            operation,
+          ),
+        );
+      }
+    }
+    const schemes = Object.keys(securitySchemes).length > 0 ? { securitySchemes } : {};
+    return buildOpenAPI({ ...openapi, ...schemes, info }, operations);
+  }
+
+  private appContributions(): (OpenAPIContribution | undefined)[] {
+    return [...this.modules, ...this.middleware].map(contributionOf);
   }
 
   private namedRoutes(prefix = '', namePrefix = ''): Route[] {

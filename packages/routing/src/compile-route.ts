@@ -1,4 +1,4 @@
-import { component, type Injector, value } from '@flama/injection';
+import { component, type Injector, type Plan, value } from '@flama/injection';
 import { stringInputParser, validator } from '@flama/schema';
 import type { Context } from 'hono';
 import { Body, PathParams } from './http-components';
@@ -11,28 +11,30 @@ export type RouteHandler = (c: Context<FlamaEnv>) => Promise<Response>;
 
 const noParams = Object.freeze({});
 
+/** The plan of what a route injects, with the route-specific built-ins (the route, its params, its body). */
+export function routePlan(route: Route, injector: Injector<Context>, bodyLimit: number): RoutePlan {
+  const limit = route.options.bodyLimit ?? bodyLimit;
+  return injector
+    .extend([
+      value(Route, route),
+      component({ provides: PathParams, resolve: (_deps, c: Context) => route.path.convert(c.req.param()) }),
+      component({ provides: Body, resolve: (_deps, c: Context) => jsonBody(c, limit) }),
+    ])
+    .plan(route.label, route.options.inject ?? {});
+}
+
+export type RoutePlan = Plan<Record<string, unknown>, Context>;
+
 /**
  * Turns a declared route into the function Hono calls, doing once here everything that does not
  * depend on the request: parsers, validators, the injection plan and the serializer.
  */
-export function compileRoute(
-  route: Route,
-  path: PathTemplate,
-  injector: Injector<Context>,
-  bodyLimit: number,
-): RouteHandler {
+export function compileRoute(route: Route, plan: RoutePlan, bodyLimit: number): RouteHandler {
   const { options, handler } = route;
   const limit = options.bodyLimit ?? bodyLimit;
-  const params = paramsReader(path, options.params);
+  const params = paramsReader(route.path, options.params);
   const query = options.query ? queryReader(options.query) : undefined;
   const body = options.body ? validator(options.body, 'body') : undefined;
-  const plan = injector
-    .extend([
-      value(Route, route),
-      component({ provides: PathParams, resolve: (_deps, c: Context) => path.convert(c.req.param()) }),
-      component({ provides: Body, resolve: (_deps, c: Context) => jsonBody(c, limit) }),
-    ])
-    .plan(route.label, options.inject ?? {});
   const respond = responder(options.response, options.status ?? 200);
 
   return async (c) => {
