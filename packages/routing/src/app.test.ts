@@ -622,3 +622,33 @@ describe('OpenAPI contributions and singletons', () => {
     await expect(failing.startup()).rejects.toThrow('failed to start: settings file missing');
   });
 });
+
+describe('client errors from other packages', () => {
+  class OutOfStock extends Error {
+    override name = 'OutOfStock';
+    readonly status = 409;
+    readonly expose = true;
+  }
+  class UpstreamFailure extends Error {
+    readonly status = 404;
+  }
+
+  it('answers an error with a 4xx status and expose: true with its status and message', async () => {
+    const app = new App({ log: () => undefined })
+      .get('/buy', () => {
+        throw new OutOfStock('Only 2 left');
+      })
+      .get('/upstream', () => {
+        throw new UpstreamFailure('the remote said 404');
+      });
+    const client = await testClient(app);
+    const buy = await client.get('/buy');
+    expect([buy.status, await json(buy)]).toEqual([
+      409,
+      { status_code: 409, detail: 'Only 2 left', error: 'OutOfStock' },
+    ]);
+    const upstream = await client.get('/upstream');
+    expect(upstream.status).toBe(500);
+    expect(await upstream.text()).not.toContain('remote');
+  });
+});

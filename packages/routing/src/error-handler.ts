@@ -11,6 +11,20 @@ export interface ErrorHandlerOptions {
   log: (error: unknown, c: Context) => void;
 }
 
+/**
+ * An error a package outside routing throws for the client's mistake, by the http-errors convention: a
+ * 4xx `status` and `expose: true`. Its message becomes the detail, its name the `error` field.
+ */
+export interface ClientError extends Error {
+  readonly status: number;
+  readonly expose: true;
+}
+
+function isClientError(error: Error): error is ClientError {
+  const { status, expose } = error as Partial<ClientError>;
+  return expose === true && typeof status === 'number' && status >= 400 && status < 500;
+}
+
 /** Turns anything thrown while handling a request into Flama's JSON error response. */
 export function errorHandler(options: ErrorHandlerOptions): (error: Error, c: Context) => Response {
   return (error, c) => {
@@ -24,6 +38,7 @@ export function errorHandler(options: ErrorHandlerOptions): (error: Error, c: Co
       delete headers?.['content-length'];
       return errorResponse(error.status, error.message || statusText(error.status), 'HTTPException', headers);
     }
+    if (isClientError(error)) return errorResponse(error.status, error.message, error.name);
     options.log(error, c);
     if (options.debug) return debugResponse(error, c.req.raw);
     return errorResponse(500, statusText(500));

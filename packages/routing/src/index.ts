@@ -3,6 +3,7 @@ export { compress } from 'hono/compress';
 export { cors } from 'hono/cors';
 export { App, type AppOptions } from './app';
 export { debugResponse } from './debug-response';
+export type { ClientError } from './error-handler';
 export { type ErrorBody, errorResponse } from './error-response';
 export { Body, Cookies, PathParams } from './http-components';
 export { type ErrorDetail, HTTPException, statusText } from './http-exception';
