@@ -1,0 +1,139 @@
+import type { Tensor } from 'onnxruntime-node';
+import type { ElementType } from './signature';
+
+/** One tensor's data being filled from JSON-like values; `set` says false when a value doesn't fit. */
+export interface ElementBuffer {
+  readonly data: Tensor.DataType;
+  set(index: number, value: unknown): boolean;
+}
+
+export interface ElementCodec {
+  readonly ortType: Tensor.Type;
+  /** What a value must be, for error messages. */
+  readonly expected: string;
+  allocate(size: number): ElementBuffer;
+}
+
+type NumberArray = Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array;
+
+/** `null` is a missing value: NaN. */
+function floatCodec(
+  ortType: Tensor.Type,
+  Data: new (size: number) => Float32Array | Float64Array,
+): ElementCodec {
+  return {
+    ortType,
+    expected: 'a number or null',
+    allocate(size) {
+      const data = new Data(size);
+      return {
+        data,
+        set(index, value) {
+          if (typeof value === 'number') data[index] = value;
+          else if (value === null) data[index] = Number.NaN;
+          else return false;
+          return true;
+        },
+      };
+    },
+  };
+}
+
+function integerCodec(
+  ortType: Tensor.Type,
+  Data: new (size: number) => NumberArray,
+  min: number,
+  max: number,
+): ElementCodec {
+  return {
+    ortType,
+    expected: `an integer from ${min} to ${max}`,
+    allocate(size) {
+      const data = new Data(size);
+      return {
+        data,
+        set(index, value) {
+          if (!Number.isInteger(value) || (value as number) < min || (value as number) > max) return false;
+          data[index] = value as number;
+          return true;
+        },
+      };
+    },
+  };
+}
+
+/** Takes numbers that are safe integers and bigints that fit. */
+function bigintCodec(
+  ortType: Tensor.Type,
+  Data: new (size: number) => BigInt64Array | BigUint64Array,
+): ElementCodec {
+  const fits =
+    ortType === 'int64'
+      ? (n: bigint) => BigInt.asIntN(64, n) === n
+      : (n: bigint) => BigInt.asUintN(64, n) === n;
+  return {
+    ortType,
+    expected: ortType === 'int64' ? 'an integer' : 'a non-negative integer',
+    allocate(size) {
+      const data = new Data(size);
+      return {
+        data,
+        set(index, value) {
+          const integer = Number.isSafeInteger(value) ? BigInt(value as number) : value;
+          if (typeof integer !== 'bigint' || !fits(integer)) return false;
+          data[index] = integer;
+          return true;
+        },
+      };
+    },
+  };
+}
+
+const stringCodec: ElementCodec = {
+  ortType: 'string',
+  expected: 'a string or null',
+  allocate(size) {
+    const data: string[] = new Array(size);
+    return {
+      data,
+      set(index, value) {
+        if (typeof value === 'string') data[index] = value;
+        else if (value === null) data[index] = '';
+        else return false;
+        return true;
+      },
+    };
+  },
+};
+
+const boolCodec: ElementCodec = {
+  ortType: 'bool',
+  expected: 'true, false, 0 or 1',
+  allocate(size) {
+    const data = new Uint8Array(size);
+    return {
+      data,
+      set(index, value) {
+        if (value === true || value === 1) data[index] = 1;
+        else if (value !== false && value !== 0) return false;
+        return true;
+      },
+    };
+  },
+};
+
+/** The element types a prediction's input can hold; float16 and the 4-bit types have no codec (yet). */
+export const elementCodecs: Readonly<Record<ElementType, ElementCodec | undefined>> = {
+  float: floatCodec('float32', Float32Array),
+  double: floatCodec('float64', Float64Array),
+  int8: integerCodec('int8', Int8Array, -128, 127),
+  uint8: integerCodec('uint8', Uint8Array, 0, 255),
+  int16: integerCodec('int16', Int16Array, -32768, 32767),
+  uint16: integerCodec('uint16', Uint16Array, 0, 65535),
+  int32: integerCodec('int32', Int32Array, -2147483648, 2147483647),
+  uint32: integerCodec('uint32', Uint32Array, 0, 4294967295),
+  int64: bigintCodec('int64', BigInt64Array),
+  uint64: bigintCodec('uint64', BigUint64Array),
+  string: stringCodec,
+  bool: boolCodec,
+};

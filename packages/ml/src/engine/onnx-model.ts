@@ -1,0 +1,129 @@
+import { InferenceSession, type Tensor } from 'onnxruntime-node';
+import { BatchTooLargeError, ModelInputError, ModelLoadError, UnsupportedModelError } from './errors';
+import { type OutputRole, predictionRole, probabilityRole } from './output-roles';
+import { runtimeMessage } from './runtime-message';
+import { readSignature, type Signature, type TensorSpec } from './signature';
+import { type Feeds, type TabularPlan, tabularPlan } from './tabular-plan';
+import { type TensorInput, toTensor } from './tensor-input';
+import { type OutputTensor, type OutputValue, perRow, readTensor } from './tensor-output';
+
+export interface OnnxModelOptions {
+  readonly intraOpNumThreads?: number;
+  readonly interOpNumThreads?: number;
+  readonly graphOptimizationLevel?: InferenceSession.SessionOptions['graphOptimizationLevel'];
+  readonly executionMode?: InferenceSession.SessionOptions['executionMode'];
+  /** The most rows one call takes (the batch dimension of `run()`'s inputs); default 10 000. */
+  readonly maxRows?: number;
+}
+
+/** A failed run becomes a ModelInputError; without this ONNX Runtime also logs it, once per bad request. */
+const quietRun: InferenceSession.RunOptions = { logSeverityLevel: 4 };
+
+/** A cell of a row: `null` is a missing value (NaN in a float column, "" in a string column). */
+export type Cell = number | string | boolean | bigint | null;
+export type Row = readonly Cell[];
+export type Prediction = OutputValue | OutputValue[];
+
+/** An ONNX model with one inference session, created once, and the plans that feed it rows. */
+export class OnnxModel {
+  readonly signature: Signature;
+  private readonly plan: TabularPlan;
+  private readonly prediction: OutputRole;
+  private readonly probabilities: OutputRole;
+  private readonly inputs: ReadonlyMap<string, TensorSpec>;
+  private readonly tensorOutputs: readonly string[];
+
+  private constructor(
+    private readonly session: InferenceSession,
+    private readonly maxRows: number,
+  ) {
+    this.signature = readSignature(session);
+    this.plan = tabularPlan(this.signature.inputs);
+    this.prediction = predictionRole(this.signature.outputs);
+    this.probabilities = probabilityRole(this.signature.outputs);
+    this.inputs = new Map(
+      this.signature.inputs.flatMap((spec) => (spec.kind === 'tensor' ? [[spec.name, spec] as const] : [])),
+    );
+    this.tensorOutputs = this.signature.outputs
+      .filter((spec) => spec.kind === 'tensor')
+      .map((spec) => spec.name);
+  }
+
+  static async create(model: Uint8Array, options: OnnxModelOptions = {}): Promise<OnnxModel> {
+    const { maxRows = 10_000, ...sessionOptions } = options;
+    // onnxruntime reports usage unless told not to; it reads this when its environment starts (first session).
+    process.env.ORT_DISABLE_TELEMETRY ??= '1';
+    try {
+      return new OnnxModel(await InferenceSession.create(model, sessionOptions), maxRows);
+    } catch (error) {
+      throw new ModelLoadError(`ONNX Runtime can't load the model: ${runtimeMessage(error)}`, {
+        cause: error,
+      });
+    }
+  }
+
+  /** One output per row: the label of a classifier, the value(s) of a regressor. */
+  async predict(rows: readonly Row[]): Promise<Prediction[]> {
+    const name = roleName(this.prediction);
+    const outputs = await this.execute(this.feedRows(rows), [name]);
+    return perRow(name, readTensor(outputs[name]!), rows.length);
+  }
+
+  /** One array of class probabilities per row. */
+  async predictProba(rows: readonly Row[]): Promise<number[][]> {
+    const name = roleName(this.probabilities);
+    const outputs = await this.execute(this.feedRows(rows), [name]);
+    const probabilities = perRow(name, readTensor(outputs[name]!), rows.length);
+    // a probability output is a float tensor: every value is a number
+    return probabilities.map((row) => (Array.isArray(row) ? row : [row])) as number[][];
+  }
+
+  /** Runs the model on named tensors; answers every tensor output (non-tensor ones can't be read, see README). */
+  async run(inputs: Readonly<Record<string, TensorInput>>): Promise<Record<string, OutputTensor>> {
+    const feeds: Feeds = {};
+    for (const [name, input] of Object.entries(inputs)) {
+      const spec = this.inputs.get(name);
+      if (!spec) {
+        throw new ModelInputError(
+          'unknown-input',
+          `Unknown input '${name}'; the model takes ${[...this.inputs.keys()].join(', ')}`,
+        );
+      }
+      feeds[name] = toTensor(spec, input, this.maxRows);
+    }
+    const missing = [...this.inputs.keys()].filter((name) => !Object.hasOwn(feeds, name));
+    if (missing.length > 0) {
+      const names = missing.map((name) => `'${name}'`).join(', ');
+      throw new ModelInputError('missing-input', `Missing input ${names}`);
+    }
+    const outputs = await this.execute(feeds, this.tensorOutputs);
+    return Object.fromEntries(this.tensorOutputs.map((name) => [name, readTensor(outputs[name]!)]));
+  }
+
+  /** Releases the session's native memory; the model can't be used afterwards. */
+  async close(): Promise<void> {
+    await this.session.release();
+  }
+
+  private feedRows(rows: readonly Row[]): Feeds {
+    if (!Array.isArray(rows)) throw new ModelInputError('not-rows', 'The input must be an array of rows');
+    if (rows.length === 0) throw new ModelInputError('empty-batch', 'The input has no rows');
+    if (rows.length > this.maxRows) throw new BatchTooLargeError(rows.length, this.maxRows);
+    return this.plan.feeds(rows);
+  }
+
+  private async execute(feeds: Feeds, fetches: readonly string[]): Promise<Record<string, Tensor>> {
+    try {
+      return await this.session.run(feeds, fetches, quietRun);
+    } catch (error) {
+      throw new ModelInputError('rejected', `The model rejected the input: ${runtimeMessage(error)}`, {
+        cause: error,
+      });
+    }
+  }
+}
+
+function roleName(role: OutputRole): string {
+  if (role.problem !== undefined) throw new UnsupportedModelError(role.problem);
+  return role.name;
+}
