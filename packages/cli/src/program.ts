@@ -1,5 +1,8 @@
 import { Command } from 'commander';
+import { modelCommand } from './model-command';
+import { packCommand } from './pack-command';
 import { runCommand } from './run-command';
+import { serveCommand } from './serve-command';
 import { version } from './version';
 
 /** The `flama` command and its subcommands. */
@@ -10,5 +13,8 @@ export function createProgram(): Command {
     .option('--debug', 'print stack traces of errors')
     .showHelpAfterError();
   runCommand(program);
+  serveCommand(program);
+  modelCommand(program);
+  packCommand(program);
   return program;
 }

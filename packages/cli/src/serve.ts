@@ -52,8 +52,8 @@ export async function serveApp(app: ServableApp, options: ServeOptions): Promise
   const { port } = server.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   const url = `http://${host}:${port}`;
-  print(`Flama is serving on ${url}`);
-  if (app.docsPath) print(`Docs: ${url}${app.docsPath}`);
+  // One write, so that whoever watches the output sees the docs line with the URL.
+  print([`Flama is serving on ${url}`, ...(app.docsPath ? [`Docs: ${url}${app.docsPath}`] : [])].join('\n'));
 
   return { url, close };
 }

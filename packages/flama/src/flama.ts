@@ -1,4 +1,5 @@
-import { DocsPage } from '@flama/docs-ui';
+import { attachDocs } from '@flama/docs-ui';
+import { ModelsModule } from '@flama/ml';
 import { App, type AppOptions } from '@flama/routing';
 
 export interface FlamaOptions extends AppOptions {
@@ -9,31 +10,23 @@ export interface FlamaOptions extends AppOptions {
 }
 
 /**
- * A Flama app: the app core from @flama/routing plus the docs page, in one class.
+ * A Flama app: the app core from @flama/routing, its models and its docs page, in one class.
  * It owns a Hono app (it does not extend Hono, whose `route` and `mount` mean other things).
  */
 export class Flama extends App {
+  /** Serves models: `app.models.addModel('/churn/', 'data/model.flm', 'churn')`, `addModelResource(path, resource)`. */
+  readonly models: ModelsModule;
   private readonly docs: string | undefined;
 
   constructor(options: FlamaOptions = {}) {
     super(options);
-    const schemaUrl = this.schemaPath;
-    this.docs = options.docs === false || !schemaUrl ? undefined : (options.docs ?? '/docs/');
-    if (this.docs) this.serveDocs(this.docs, schemaUrl!, options.docsConfiguration);
+    this.models = new ModelsModule(this);
+    this.addModule(this.models);
+    this.docs = options.docs === false || !this.schemaPath ? undefined : (options.docs ?? '/docs/');
+    if (this.docs) attachDocs(this, { path: this.docs, configuration: options.docsConfiguration });
   }
 
   override get docsPath(): string | undefined {
     return this.docs;
-  }
-
-  private serveDocs(path: string, schemaUrl: string, configuration?: Record<string, unknown>): void {
-    let page: DocsPage | undefined;
-    this.onStartup(async () => {
-      page = await DocsPage.load({ path, schemaUrl, title: this.title, configuration });
-    });
-    this.get(path, { includeInSchema: false }, () => page!.htmlResponse());
-    this.get(`${path}scalar.js`, { includeInSchema: false, inject: { request: Request } }, ({ request }) =>
-      page!.scriptResponse(request),
-    );
   }
 }

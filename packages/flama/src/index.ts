@@ -1,4 +1,5 @@
 export * from '@flama/injection';
+export * from '@flama/ml';
 export * from '@flama/routing';
 export {
   buildOpenAPI,

@@ -1,0 +1,42 @@
+import { attachDocs } from '@flama/docs-ui';
+import { ModelsModule } from '@flama/ml';
+import { App } from '@flama/routing';
+
+export interface ModelAppSettings {
+  title: string;
+  version: string;
+  description: string;
+  /** Where the docs page and the schema are served; `false` for none. */
+  docs: string | false;
+  schema: string | false;
+  debug: boolean;
+  models: ModelSpec[];
+}
+
+export interface ModelSpec {
+  /** The `.flm` file, relative to the working directory. */
+  path: string;
+  /** Where the model is mounted, e.g. `/` or `/churn/`. */
+  url: string;
+  name: string;
+}
+
+/** An app serving `.flm` models with their docs page: what `flama serve` and `flama start` run. */
+export class ModelApp extends App {
+  readonly models: ModelsModule;
+  private readonly docs: string | undefined;
+
+  constructor(settings: ModelAppSettings) {
+    const { title, version, description, schema, debug } = settings;
+    super({ title, version, description, schema, debug });
+    this.models = new ModelsModule(this);
+    this.addModule(this.models);
+    for (const model of settings.models) this.models.addModel(model.url, model.path, model.name);
+    this.docs = settings.docs === false || !this.schemaPath ? undefined : settings.docs;
+    if (this.docs) attachDocs(this, { path: this.docs });
+  }
+
+  override get docsPath(): string | undefined {
+    return this.docs;
+  }
+}
