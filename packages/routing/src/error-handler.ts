@@ -12,8 +12,9 @@ export interface ErrorHandlerOptions {
 }
 
 /**
- * An error a package outside routing throws for the client's mistake, by the http-errors convention: a
- * 4xx `status` and `expose: true`. Its message becomes the detail, its name the `error` field.
+ * An error a package outside routing throws with an HTTP status, by the http-errors convention: a 4xx or
+ * 5xx `status` and `expose: true` (its message is safe to show). The message becomes the detail, its name
+ * the `error` field. Without `expose`, an error is a 500 with no detail.
  */
 export interface ClientError extends Error {
   readonly status: number;
@@ -22,7 +23,7 @@ export interface ClientError extends Error {
 
 function isClientError(error: Error): error is ClientError {
   const { status, expose } = error as Partial<ClientError>;
-  return expose === true && typeof status === 'number' && status >= 400 && status < 500;
+  return expose === true && typeof status === 'number' && status >= 400 && status < 600;
 }
 
 /** Turns anything thrown while handling a request into Flama's JSON error response. */

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { matrixClassifier, mixedPipeline } from '../engine/test-models';
-import { readFlm } from '../flm/reader';
 import { writeFlm } from '../flm/writer';
 import { ArtifactNotFoundError } from './artifacts';
 import { dump } from './dump';
@@ -77,18 +76,27 @@ describe('dump and load', () => {
     }
   });
 
-  it('explains how to export a Python model to ONNX', async () => {
+  it('loads a Python model for inspection, and explains how to export it to ONNX to predict', async () => {
     const file = await writeFlm({
       meta: { id: 'x', framework: { family: 'sklearn', lib: 'sklearn', version: '1.5.0' } },
+      artifacts: new Map([['notes.txt', new TextEncoder().encode('hi')]]),
       model: { kind: 'binary', bytes: new TextEncoder().encode('gASV...') },
     });
     const path = join(dir, 'sklearn.flm');
     await writeFile(path, file);
-    const failure = load(path);
+    const model = await load(path);
+    expect(model.runnable).toBe(false);
+    expect(model.signature).toBeUndefined();
+    expect(model.inspect()).toMatchObject({
+      meta: { framework: { lib: 'sklearn' } },
+      artifacts: ['notes.txt'],
+    });
+    expect(model.artifacts.text('notes.txt')).toBe('hi');
+    const failure = model.predict([[1]]);
     await expect(failure).rejects.toThrow(PythonModelError);
     await expect(failure).rejects.toThrow(
-      /holds a sklearn model, which only Python can load.*skl2onnx.*flama pack/,
+      /holds a sklearn model, which only Python can run.*skl2onnx.*flama pack/,
     );
-    expect((await readFlm(path)).meta.framework?.lib).toBe('sklearn');
+    await model.close();
   });
 });

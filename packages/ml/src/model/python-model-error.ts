@@ -1,13 +1,15 @@
-/** A `.flm` file whose model only Python can load (a pickle, a torch or keras file). */
+/** A model only Python can run (a pickle, a torch or keras file): it can be inspected, not run here. */
 export class PythonModelError extends Error {
   override name = 'PythonModelError';
+  readonly status = 501;
+  readonly expose = true;
 
   constructor(
     readonly lib: string,
     file: string,
   ) {
     super(
-      `${file} holds a ${lib} model, which only Python can load. Export it to ONNX ` +
+      `${file} holds a ${lib} model, which only Python can run. Export it to ONNX ` +
         `(${exportHint(lib)}), then pack it: flama pack model.onnx -o model.flm.`,
     );
   }

@@ -68,7 +68,8 @@ export class ModelResource extends Resource<{ model: Token<Model> }> {
       ...component({ provides: this.token, scope: 'singleton', resolve: loaded }),
       openapi: {
         describeOperation: (operation: OperationDescription, route) => {
-          const rows = route.name === predictRoute ? rowsSchema(loaded().signature) : undefined;
+          const signature = route.name === predictRoute ? loaded().signature : undefined;
+          const rows = signature && rowsSchema(signature);
           return rows ? { ...operation, body: z.object({ input: rows }) } : operation;
         },
       },

@@ -41,7 +41,10 @@ export class ModelsModule implements Module {
   async startup(): Promise<void> {
     const loading = this.served.map(async (resource) => {
       try {
-        this.loaded.set(resource, await load(resource.file, resource.loadOptions));
+        const model = await load(resource.file, resource.loadOptions);
+        this.loaded.set(resource, model);
+        const reason = model.notRunnableReason;
+        if (reason) console.warn(`Model "${resource.name}" is served for inspection only: ${reason}`);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         throw new ModelStartupError(
