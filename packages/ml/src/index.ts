@@ -21,5 +21,12 @@ export { type LoadOptions, load } from './model/load';
 export { Model } from './model/model';
 export { PythonModelError } from './model/python-model-error';
 export { ModelResource, type ModelResourceOptions, modelResource } from './serving/model-resource';
-export { ModelInput, ModelInspection, ModelOutput } from './serving/model-schemas';
+export {
+  ModelInput,
+  ModelInspection,
+  ModelOutput,
+  PredictInput,
+  PredictOutput,
+  StreamInput,
+} from './serving/model-schemas';
 export { ModelStartupError, ModelsModule, type ResourceHost } from './serving/models-module';

@@ -2,10 +2,13 @@ import { type Component, component, Token } from '@flama/injection';
 import { type OpenAPIContribution, Resource } from '@flama/routing';
 import type { OperationDescription } from '@flama/schema';
 import { z } from 'zod';
+import type { Signature } from '../engine/signature';
 import type { LoadOptions } from '../model/load';
 import type { Model } from '../model/model';
-import { ModelInput, ModelInspection, ModelOutput } from './model-schemas';
-import { rowsSchema } from './signature-schema';
+import { ModelInspection, PredictInput, PredictOutput, StreamInput } from './model-schemas';
+import { predictMany } from './predict-input';
+import { predictionStream } from './prediction-stream';
+import { namedInputsSchema, namedOutputsSchema, rowsSchema } from './signature-schema';
 
 export interface ModelResourceOptions {
   /** Prefix of the routes' names (`churn:predict`) and of the model's token. */
@@ -43,7 +46,7 @@ export class ModelResource extends Resource<{ model: Token<Model> }> {
       {
         name: 'inspect',
         summary: `Inspect ${label}`,
-        description: 'The model’s metadata and artifacts.',
+        description: 'The model’s metadata and the names of its artifacts.',
         response: ModelInspection,
       },
       ({ model }) => model.inspect(),
@@ -53,11 +56,26 @@ export class ModelResource extends Resource<{ model: Token<Model> }> {
       {
         name: 'predict',
         summary: `Predict with ${label}`,
-        description: 'One prediction per input row.',
-        body: ModelInput,
-        response: ModelOutput,
+        description: 'Rows give one output each; named tensors give every named output with its shape.',
+        body: PredictInput,
+        response: PredictOutput,
       },
-      async ({ body, model }) => ({ output: await model.predict(body.input) }),
+      async ({ body, model }) => ({ output: await predictMany(model, body.input) }),
+    );
+    this.post(
+      '/stream/',
+      {
+        name: 'stream',
+        summary: `Stream predictions of ${label}`,
+        description:
+          'Server-sent events: a `prediction` event `{"index", "output"}` per input as it is ready, an `error` ' +
+          'event `{"index", "detail"}` for an input the model refuses (the stream goes on), then `end`.',
+        body: StreamInput,
+        responses: {
+          200: { description: 'A stream of server-sent events', contentType: 'text/event-stream' },
+        },
+      },
+      ({ body, model }) => predictionStream(model, body.input),
     );
   }
 
@@ -69,12 +87,22 @@ export class ModelResource extends Resource<{ model: Token<Model> }> {
       openapi: {
         describeOperation: (operation: OperationDescription, route) => {
           const signature = route.name === predictRoute ? loaded().signature : undefined;
-          const rows = signature && rowsSchema(signature);
-          return rows ? { ...operation, body: z.object({ input: rows }) } : operation;
+          return signature ? describePredict(operation, signature) : operation;
         },
       },
     };
   }
+}
+
+/** The predict operation with the precise input and output forms of this model's signature. */
+function describePredict(operation: OperationDescription, signature: Signature): OperationDescription {
+  const rows = rowsSchema(signature);
+  const input = rows ? z.union([rows, namedInputsSchema(signature)]) : namedInputsSchema(signature);
+  const output = rows
+    ? z.union([z.array(z.unknown()), namedOutputsSchema(signature)])
+    : namedOutputsSchema(signature);
+  const success = { description: 'One output per row, or every named output', schema: z.object({ output }) };
+  return { ...operation, body: z.object({ input }), responses: { ...operation.responses, 200: success } };
 }
 
 /** Declares a model resource: `modelResource({ name: 'churn', model: 'data/model.flm' }).post('/loss/', …)`. */
