@@ -55,12 +55,16 @@ function paramsReader(path: PathTemplate, schema: Route['options']['params']): (
   return (c) => path.convert(c.req.param());
 }
 
+/** Reads only the declared query keys (a scan of the query string each), then coerces and validates them. */
 function queryReader(schema: NonNullable<Route['options']['query']>): (c: Context) => unknown {
   const parse = stringInputParser(schema, 'query');
+  const keys = Object.keys(schema.shape);
   return (c) => {
     const raw: Record<string, string | string[]> = {};
-    for (const [key, values] of Object.entries(c.req.queries()))
-      raw[key] = values.length === 1 ? values[0]! : values;
+    for (const key of keys) {
+      const values = c.req.queries(key);
+      if (values) raw[key] = values.length === 1 ? values[0]! : values;
+    }
     return parse(raw);
   };
 }
