@@ -40,3 +40,12 @@ export class ModelApp extends App {
     return this.docs;
   }
 }
+
+/** What `flama serve` and `flama start` use when not told otherwise. */
+export const modelAppDefaults = {
+  title: 'Flama',
+  version: '0.1.0',
+  description: 'Machine learning models served by Flama',
+  docs: '/docs/',
+  schema: '/schema/',
+} as const;

@@ -1,13 +1,18 @@
 import { existsSync } from 'node:fs';
-import { load, readFlm } from '@flama/ml';
+import { open } from 'node:fs/promises';
+import { finished } from 'node:stream/promises';
+import { load, type Model, readFlm } from '@flama/ml';
 import type { Command } from 'commander';
 import { CliError } from './cli-error';
-import { readJsonInput, writeJsonOutput } from './json-io';
+import { writeJsonOutput } from './json-io';
+import { predictJson } from './predict-json';
+import { predictStream } from './predict-stream';
 
 interface ModelFlags {
   file?: string;
   output?: string;
   pretty?: boolean;
+  stream?: boolean;
 }
 
 const actions = {
@@ -16,19 +21,39 @@ const actions = {
     const { meta, artifacts } = await readFlm(file);
     await writeJsonOutput({ meta, artifacts: [...artifacts.keys()] }, flags.output, flags.pretty ?? false);
   },
-  /** Predicts for a JSON array of rows, printing a JSON array with one output per row. */
+  /** Predicts from JSON, or line by line with --stream; a model only Python can run fails before any input is read. */
   predict: async (file: string, flags: ModelFlags) => {
-    const rows = await readJsonInput(flags.file);
-    if (!Array.isArray(rows))
-      throw new CliError('The input must be a JSON array of rows, e.g. [[1, 2, "a"]].');
+    if (flags.stream && flags.pretty) {
+      throw new CliError('--pretty and --stream don’t mix: --stream writes one JSON value per line.');
+    }
     const model = await load(file);
     try {
-      await writeJsonOutput(await model.predict(rows), flags.output, flags.pretty ?? false);
+      const reason = model.notRunnableReason; // set when the model isn't runnable here
+      if (reason) throw new CliError(reason);
+      await (flags.stream ? streamFiles(model, flags) : predictJson(model, flags));
     } finally {
       await model.close();
     }
   },
 };
+
+/** --stream from standard input to standard output, or from --file and to --output (written as it goes). */
+async function streamFiles(model: Model, flags: ModelFlags): Promise<void> {
+  const input = flags.file ? (await openFile(flags.file, 'r')).createReadStream() : process.stdin;
+  if (!flags.output) return predictStream(model, input, process.stdout);
+  const output = (await openFile(flags.output, 'w')).createWriteStream();
+  try {
+    await predictStream(model, input, output);
+  } finally {
+    await finished(output.end());
+  }
+}
+
+function openFile(path: string, mode: 'r' | 'w') {
+  return open(path, mode).catch((error: Error) => {
+    throw new CliError(`Can't ${mode === 'r' ? 'read' : 'write'} ${path}: ${error.message}`);
+  });
+}
 
 /** `flama model <file> inspect|predict`: uses a `.flm` file without a server. */
 export function modelCommand(program: Command): Command {
@@ -37,12 +62,14 @@ export function modelCommand(program: Command): Command {
     .description('Use a .flm model without a server.')
     .argument('<file>', 'the .flm file')
     .argument('<action>', 'inspect: print its metadata and artifacts; predict: one output per input row')
-    .option(
-      '-f, --file <path>',
-      'predict: read the JSON array of rows from this file (default: standard input)',
-    )
-    .option('-o, --output <path>', 'write the JSON to this file (default: standard output)')
+    .option('-f, --file <path>', 'predict: read the input from this file (default: standard input)')
+    .option('-o, --output <path>', 'write the output to this file (default: standard output)')
     .option('--pretty', 'indent the JSON')
+    .option(
+      '--stream',
+      'predict: read newline-delimited JSON (a row [...] or named tensors {...} per line) and write one line per prediction as it is made',
+    )
+    .addHelpText('after', predictHelp)
     .action(async (file: string, action: string, flags: ModelFlags) => {
       if (!Object.hasOwn(actions, action)) {
         throw new CliError(`Unknown action "${action}": use ${Object.keys(actions).join(' or ')}.`);
@@ -51,3 +78,12 @@ export function modelCommand(program: Command): Command {
       await actions[action as keyof typeof actions](file, flags);
     });
 }
+
+const predictHelp = `
+predict takes a JSON array of rows, [[1, 2, "a"], ...], and prints a JSON array with one output per row
+(a progress bar shows on a terminal when the rows come from --file); or an object of named tensors,
+{"x": [[1, 2]]}, and prints every named output with its type and shape.
+With --stream, each input line is one row or one object of named tensors, and each output line its
+prediction; a bad line prints {"error": "...", "line": n} and the rest go on (exit code 1 at the end).
+A model only Python can run (a pickled scikit-learn model, torch, keras) can be inspected; predict fails
+at once, saying how to export it to ONNX.`;

@@ -131,7 +131,12 @@ describe('flama model', () => {
         '[[1]]',
         'Row 0 has 1 values; the model takes 2 columns (x, y)',
       ],
-      [['model', 'classifier.flm', 'predict'], '{"input": []}', 'The input must be a JSON array of rows'],
+      [
+        ['model', 'classifier.flm', 'predict'],
+        '{"input": []}',
+        "Unknown input 'input'; the model takes x, y",
+      ],
+      [['model', 'classifier.flm', 'predict'], '"rows"', 'The input must be a JSON array of rows'],
       [['model', 'classifier.flm', 'predict'], '[[1, 2', 'Standard input is not valid JSON'],
       [['model', 'classifier.flm', 'predict'], '[["a", 1]]', 'x'],
       [['model', 'truncated.flm', 'inspect'], undefined, 'truncated'],
@@ -174,7 +179,7 @@ describe('flama serve', () => {
       paths: object;
     };
     expect(schema.info.title).toBe('Classifier');
-    expect(Object.keys(schema.paths)).toEqual(['/', '/predict/']);
+    expect(Object.keys(schema.paths)).toEqual(['/', '/predict/', '/stream/']);
     expect((await fetch(`${cli.url}/docs/`)).status).toBe(200);
   });
 

@@ -3,6 +3,7 @@ import { modelCommand } from './model-command';
 import { packCommand } from './pack-command';
 import { runCommand } from './run-command';
 import { serveCommand } from './serve-command';
+import { startCommand } from './start-command';
 import { version } from './version';
 
 /** The `flama` command and its subcommands. */
@@ -14,6 +15,7 @@ export function createProgram(): Command {
     .showHelpAfterError();
   runCommand(program);
   serveCommand(program);
+  startCommand(program);
   modelCommand(program);
   packCommand(program);
   return program;

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { CliError } from './cli-error';
 import { collect, fields } from './key-values';
-import { ModelApp, type ModelSpec } from './model-app';
+import { ModelApp, type ModelSpec, modelAppDefaults } from './model-app';
 import { serveApp } from './serve';
 import { serverOptions, withServerOptions } from './server-options';
 
@@ -29,11 +29,15 @@ export function serveCommand(program: Command): Command {
       .option('--model-url <url>', 'where the model is mounted', '/')
       .option('--model-name <name>', 'the model’s name (route names, docs)', 'model')
       .option('--model <spec>', 'another model: file=a.flm,url=/a/,name=a (repeatable)', collect)
-      .option('--app-title <title>', 'the API’s title', 'Flama')
-      .option('--app-version <version>', 'the API’s version', '0.1.0')
-      .option('--app-description <text>', 'the API’s description', 'Machine learning models served by Flama')
-      .option('--app-docs <path>', 'where the docs page is served ("" for none)', '/docs/')
-      .option('--app-schema <path>', 'where the OpenAPI document is served ("" for none)', '/schema/')
+      .option('--app-title <title>', 'the API’s title', modelAppDefaults.title)
+      .option('--app-version <version>', 'the API’s version', modelAppDefaults.version)
+      .option('--app-description <text>', 'the API’s description', modelAppDefaults.description)
+      .option('--app-docs <path>', 'where the docs page is served ("" for none)', modelAppDefaults.docs)
+      .option(
+        '--app-schema <path>',
+        'where the OpenAPI document is served ("" for none)',
+        modelAppDefaults.schema,
+      )
       .option('--app-debug', 'show errors’ internals in responses'),
   ).action(async (file: string | undefined, flags: ServeFlags) => {
     const models = modelSpecs(file, flags);

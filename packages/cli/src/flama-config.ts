@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { modelAppDefaults } from './model-app';
+
+/** Where the docs page or the schema is served: `null`, `false` or `""` for none. */
+const optionalPath = (fallback: string) =>
+  z
+    .union([z.string(), z.literal(false), z.null()], {
+      error: 'must be a path such as "/docs/", or null, false or "" for none',
+    })
+    .default(fallback)
+    .transform((path) => path || false);
+
+const portMessage = 'must be an integer between 0 and 65535';
+
+const ModelEntry = z.strictObject({
+  url: z.string().startsWith('/', 'must start with "/"'),
+  path: z.string().min(1, 'must name a .flm file'),
+  name: z.string().min(1, 'must not be empty'),
+});
+
+/** An app built from settings: the same app, with the same defaults, as `flama serve`'s. */
+const AppSettings = z.strictObject({
+  title: z.string().default(modelAppDefaults.title),
+  version: z.string().default(modelAppDefaults.version),
+  description: z.string().default(modelAppDefaults.description),
+  docs: optionalPath(modelAppDefaults.docs),
+  schema: optionalPath(modelAppDefaults.schema),
+  debug: z.boolean().default(false),
+  models: z.array(ModelEntry).min(1, 'must list at least one model'),
+});
+
+/** Flama's `flama.json`: the app (settings, or `"file:export"` of an app in code) and the server. */
+export const FlamaConfig = z.strictObject(
+  {
+    app: z.union([z.string().min(1, 'must be "file" or "file:export"'), AppSettings], {
+      error: 'must be an object of app settings, or "file:export" of an app in code',
+    }),
+    server: z
+      .strictObject({
+        host: z.string().min(1, 'must not be empty').default('127.0.0.1'),
+        port: z.int(portMessage).min(0, portMessage).max(65535, portMessage).default(8000),
+      })
+      .default({ host: '127.0.0.1', port: 8000 }),
+  },
+  { error: 'must hold a JSON object: {"app": …, "server": …}' },
+);
+
+export type FlamaConfig = z.output<typeof FlamaConfig>;
