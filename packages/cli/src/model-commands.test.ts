@@ -179,7 +179,7 @@ describe('flama serve', () => {
       paths: object;
     };
     expect(schema.info.title).toBe('Classifier');
-    expect(Object.keys(schema.paths)).toEqual(['/', '/predict/', '/stream/']);
+    expect(Object.keys(schema.paths)).toEqual(['/', '/predict/', '/stream/', '/ws/']);
     expect((await fetch(`${cli.url}/docs/`)).status).toBe(200);
   });
 

@@ -1,4 +1,6 @@
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { acceptWebSockets } from '@flama/routing';
 import { serve as serveNode } from '@hono/node-server';
 import type { ServableApp } from './load-app';
 
@@ -22,6 +24,7 @@ export async function serveApp(app: ServableApp, options: ServeOptions): Promise
   const print = options.print ?? ((line: string) => console.log(line));
   await app.startup?.();
   const server = serveNode({ fetch: app.fetch, hostname: options.host, port: options.port });
+  acceptWebSockets(server as Server, app.fetch);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);

@@ -201,13 +201,14 @@ export class App extends RouteBuilder implements Servable {
     }
   }
 
-  fetch = (request: Request): Response | Promise<Response> => {
+  /** Serves a request; `env` is what the server passes along (Node's `incoming`/`outgoing`), seen as `c.env`. */
+  fetch = (request: Request, env?: unknown): Response | Promise<Response> => {
     const hono = this.hono;
     if (!hono)
       return errorResponse(503, 'Service Unavailable: the app is not started.', 'HTTPException', {
         'retry-after': '1',
       });
-    return hono.fetch(request);
+    return hono.fetch(request, env);
   };
 
   protected addRoute(route: Route): void {

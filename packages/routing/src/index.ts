@@ -34,3 +34,4 @@ export { routeOf } from './route-registry';
 export type { Servable } from './servable';
 export { TestClient, type TestRequestInit, testClient } from './test-client';
 export { DuplicateRouteNameError, NoRouteError } from './url-resolver';
+export { acceptWebSockets, webSocket } from './web-sockets';

@@ -1,12 +1,14 @@
 import { type Component, component, Token } from '@flama/injection';
-import { type OpenAPIContribution, Resource } from '@flama/routing';
+import { type OpenAPIContribution, Resource, webSocket } from '@flama/routing';
 import type { OperationDescription } from '@flama/schema';
+import { Context } from 'hono';
 import { z } from 'zod';
 import type { Signature } from '../engine/signature';
 import type { LoadOptions } from '../model/load';
 import type { Model } from '../model/model';
 import { ModelInspection, PredictInput, PredictOutput, StreamInput } from './model-schemas';
 import { predictMany } from './predict-input';
+import { predictionSocket } from './prediction-socket';
 import { predictionStream } from './prediction-stream';
 import { namedInputsSchema, namedOutputsSchema, rowsSchema } from './signature-schema';
 
@@ -76,6 +78,19 @@ export class ModelResource extends Resource<{ model: Token<Model> }> {
         },
       },
       ({ body, model }) => predictionStream(model, body.input),
+    );
+    this.get(
+      '/ws/',
+      {
+        name: 'socket',
+        summary: `Predict with ${label} over a WebSocket`,
+        description:
+          'Upgrade to a WebSocket, then send text messages `{"id", "input"}` (a row, or named tensors); each is ' +
+          'answered with `{"id", "output"}` or `{"id", "error"}`. Without an upgrade: 426.',
+        responses: { 101: { description: 'Switching to the WebSocket protocol' } },
+        inject: { c: Context },
+      },
+      ({ c, model }) => webSocket(c, predictionSocket(model)),
     );
   }
 

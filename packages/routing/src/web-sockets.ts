@@ -1,0 +1,41 @@
+import type { Server } from 'node:http';
+import { createNodeWebSocket } from '@hono/node-ws';
+import type { Context, Hono } from 'hono';
+import type { WSEvents } from 'hono/ws';
+import { HTTPException } from './http-exception';
+
+type Fetch = (request: Request, env?: unknown) => Response | Promise<Response>;
+
+let serving: Fetch | undefined;
+
+// One WebSocket server for the process: upgrade requests go through the served app's routes like any request.
+const sockets = createNodeWebSocket({
+  app: {
+    request: (url: URL, init: RequestInit, env: unknown) => {
+      if (!serving) throw new Error('WebSocket upgrade before acceptWebSockets() was called');
+      return serving(new Request(url, init), env);
+    },
+  } as unknown as Hono, // only `request` is used, to route upgrade requests through the app
+});
+
+/**
+ * Lets a Node server accept WebSocket upgrades, routed through `fetch` to routes that answer with
+ * `webSocket(c, events)`. The CLI does this for the app it serves.
+ */
+export function acceptWebSockets(server: Server, fetch: Fetch): void {
+  serving = fetch;
+  sockets.injectWebSocket(server);
+}
+
+/**
+ * Answers a GET route by upgrading the connection to a WebSocket with these events. A request that
+ * is not an upgrade gets a 426. Inject hono's `Context` into the handler to call it.
+ */
+export async function webSocket(c: Context, events: WSEvents): Promise<Response> {
+  const upgraded = await sockets.upgradeWebSocket(() => events)(c, async () => undefined);
+  if (!upgraded)
+    throw new HTTPException(426, 'Upgrade Required: connect with a WebSocket client.', {
+      upgrade: 'websocket',
+    });
+  return upgraded;
+}
