@@ -274,7 +274,7 @@ export class App extends RouteBuilder implements Servable {
     registerRouteHandler(handler, route);
     // Hono answers HEAD with the GET route, so a HEAD route is a GET handler that passes GETs on.
     if (route.methods.includes('HEAD')) {
-      const head: MiddlewareHandler<FlamaEnv> = (c, next) =>
+      const head: MiddlewareHandler<FlamaEnv> = async (c, next) =>
         c.req.raw.method === 'HEAD' ? handler(c) : next();
       headHandlers.add(head);
       hono.get(route.path.hono, head);

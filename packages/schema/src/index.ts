@@ -47,5 +47,6 @@ export {
   paginated,
 } from './pagination';
 export { type RawStringInput, stringInputParser } from './string-input/parser';
+export { repeatableKeys } from './string-input/repeatable-keys';
 export { validator } from './validate';
 export { ValidationError } from './validation-error';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ValidationError } from '../validation-error';
 import { type RawStringInput, stringInputParser } from './parser';
+import { repeatableKeys } from './repeatable-keys';
 
 function detail(parse: (raw: RawStringInput) => unknown, raw: RawStringInput): Record<string, string[]> {
   try {
@@ -184,5 +185,17 @@ describe('stringInputParser', () => {
     const parse = stringInputParser(range, 'query');
     expect(detail(parse, { from: '5', to: '1' })).toEqual({ query: ['from must not be after to'] });
     expect(detail(parse, { from: 'a' })).toEqual({ from: ['Expected an integer'], to: ['Required'] });
+  });
+});
+
+describe('repeatableKeys', () => {
+  it('names the fields that take lists, through optional and default wrappers', () => {
+    const schema = z.object({
+      tags: z.array(z.string()).default([]),
+      ids: z.array(z.int()).optional(),
+      page: z.int().default(1),
+      name: z.string(),
+    });
+    expect([...repeatableKeys(schema)].sort()).toEqual(['ids', 'tags']);
   });
 });
