@@ -1,4 +1,4 @@
-import { Zstd } from '@hpcc-js/wasm-zstd';
+import type { Zstd } from '@hpcc-js/wasm-zstd';
 import { Decompress } from 'fzstd';
 import { concat } from '../flm/big-endian';
 import { FlmFormatError } from '../flm/errors';
@@ -19,7 +19,8 @@ let encoder: Promise<Zstd> | undefined;
 export const zstd: WritableCodec = {
   name: 'zstd',
   async compress(data) {
-    encoder ??= Zstd.load();
+    // The encoder (WebAssembly) loads on first write: reading and serving never need it.
+    encoder ??= import('@hpcc-js/wasm-zstd').then(({ Zstd }) => Zstd.load());
     const zstd = await encoder;
     zstd.reset();
     zstd.setCompressionLevel(LEVEL);

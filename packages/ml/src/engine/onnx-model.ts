@@ -1,6 +1,7 @@
-import { InferenceSession, type Tensor } from 'onnxruntime-node';
+import type { InferenceSession, Tensor } from 'onnxruntime-node';
 import { BatchTooLargeError, ModelInputError, ModelLoadError, UnsupportedModelError } from './errors';
 import { type OutputRole, predictionRole, probabilityRole } from './output-roles';
+import { loadRuntime } from './runtime';
 import { runtimeMessage } from './runtime-message';
 import { readSignature, type Signature, type TensorSpec } from './signature';
 import { type Feeds, type TabularPlan, tabularPlan } from './tabular-plan';
@@ -51,9 +52,8 @@ export class OnnxModel {
 
   static async create(model: Uint8Array, options: OnnxModelOptions = {}): Promise<OnnxModel> {
     const { maxRows = 10_000, ...sessionOptions } = options;
-    // onnxruntime reports usage unless told not to; it reads this when its environment starts (first session).
-    process.env.ORT_DISABLE_TELEMETRY ??= '1';
     try {
+      const { InferenceSession } = await loadRuntime();
       return new OnnxModel(await InferenceSession.create(model, sessionOptions), maxRows);
     } catch (error) {
       throw new ModelLoadError(`ONNX Runtime can't load the model: ${runtimeMessage(error)}`, {

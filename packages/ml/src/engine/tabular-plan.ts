@@ -1,7 +1,8 @@
-import { Tensor } from 'onnxruntime-node';
+import type { Tensor } from 'onnxruntime-node';
 import { describeValue } from './describe-value';
 import { type ElementCodec, elementCodecs } from './element-codecs';
 import { ModelInputError, UnsupportedModelError } from './errors';
+import { ort } from './runtime';
 import { formatShape, perColumnInputs, type TensorSpec, type ValueSpec } from './signature';
 
 export type Feeds = Record<string, Tensor>;
@@ -65,7 +66,7 @@ function perColumnPlan(inputs: readonly TensorSpec[]): TabularPlan {
       });
       const feeds: Feeds = {};
       columns.forEach(({ name, codec }, column) => {
-        feeds[name] = new Tensor(codec.ortType, buffers[column]!.data, [rows.length, 1]);
+        feeds[name] = new (ort().Tensor)(codec.ortType, buffers[column]!.data, [rows.length, 1]);
       });
       return feeds;
     },
@@ -98,7 +99,7 @@ function matrixPlan(input: TensorSpec): TabularPlan {
           }
         }
       });
-      return { [input.name]: new Tensor(codec.ortType, buffer.data, [rows.length, width]) };
+      return { [input.name]: new (ort().Tensor)(codec.ortType, buffer.data, [rows.length, width]) };
     },
   };
 }

@@ -1,7 +1,8 @@
-import { Tensor } from 'onnxruntime-node';
+import type { Tensor } from 'onnxruntime-node';
 import { describeValue } from './describe-value';
 import { type ElementCodec, elementCodecs } from './element-codecs';
 import { BatchTooLargeError, ModelInputError, UnsupportedModelError } from './errors';
+import { ort } from './runtime';
 import { formatShape, type TensorSpec } from './signature';
 
 /** A tensor given to `run()`: nested arrays (`[[1, 2], [3, 4]]`) or `{ data: [1, 2, 3, 4], shape: [2, 2] }`. */
@@ -30,7 +31,7 @@ export function toTensor(spec: TensorSpec, input: TensorInput, maxRows: number):
   } else {
     fillNested(spec.name, input, shape, write);
   }
-  return new Tensor(codec.ortType, buffer.data, shape);
+  return new (ort().Tensor)(codec.ortType, buffer.data, shape);
 }
 
 type Write = (index: number, value: unknown, position: () => readonly number[]) => void;

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFile, rename, writeFile } from 'node:fs/promises';
-import onnxruntime from 'onnxruntime-node';
 import type { WritableCodecName } from '../codecs/codec';
 import { OnnxModel } from '../engine/onnx-model';
+import { loadRuntime } from '../engine/runtime';
 import type { FlmMeta } from '../flm/meta';
 import { writeFlm } from '../flm/writer';
 
@@ -42,7 +42,12 @@ export async function dump(
   const meta: FlmMeta = {
     id: options.id ?? randomUUID(),
     timestamp: typeof timestamp === 'string' ? timestamp : timestamp.toISOString(),
-    framework: { family: 'onnx', lib: 'onnx', version: onnxruntime.env.versions.common, config: null },
+    framework: {
+      family: 'onnx',
+      lib: 'onnx',
+      version: (await loadRuntime()).env.versions.common,
+      config: null,
+    },
     model: {
       obj: 'onnx.ModelProto',
       info: null,
