@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { ContextCache } from '@flama/injection';
 import type { Context } from 'hono';
 import { readJsonBody } from './json-body';
@@ -24,7 +25,7 @@ export function contextCache(c: Context<FlamaEnv>): ContextCache {
 export function jsonBody(c: Context<FlamaEnv>, limit: number): Promise<unknown> {
   let body = c.get('flama.body');
   if (!body) {
-    body = readJsonBody(c.req.raw, limit);
+    body = readJsonBody(c.req.raw, limit, (c.env as { incoming?: IncomingMessage } | undefined)?.incoming);
     c.set('flama.body', body);
   }
   return body;

@@ -17,6 +17,16 @@ export interface OnnxModelOptions {
   readonly maxRows?: number;
 }
 
+/**
+ * A server runs many small predictions at once: one thread per call, without spinning, keeps the event loop's
+ * core free and the memory small (ONNX Runtime's defaults, a spinning pool per core, suit one big batch).
+ */
+const serving: InferenceSession.SessionOptions = {
+  intraOpNumThreads: 1,
+  interOpNumThreads: 1,
+  extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } },
+};
+
 /** A failed run becomes a ModelInputError; without this ONNX Runtime also logs it, once per bad request. */
 const quietRun: InferenceSession.RunOptions = { logSeverityLevel: 4 };
 
@@ -51,7 +61,8 @@ export class OnnxModel {
   }
 
   static async create(model: Uint8Array, options: OnnxModelOptions = {}): Promise<OnnxModel> {
-    const { maxRows = 10_000, ...sessionOptions } = options;
+    const { maxRows = 10_000, ...chosen } = options;
+    const sessionOptions: InferenceSession.SessionOptions = { ...serving, ...chosen };
     try {
       const { InferenceSession } = await loadRuntime();
       return new OnnxModel(await InferenceSession.create(model, sessionOptions), maxRows);

@@ -1,0 +1,61 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { App } from './app';
+
+let server: Server;
+let url: string;
+const app = new App({ bodyLimit: 1024 }).post(
+  '/echo/',
+  { body: z.object({ text: z.string() }) },
+  ({ body }) => body,
+);
+
+/** Bodies read straight from Node's request, over a real socket. */
+beforeAll(async () => {
+  await app.startup();
+  server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }) as Server;
+  await new Promise((resolve) => server.once('listening', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  await app.shutdown();
+});
+
+const post = (body: RequestInit['body'], headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+  fetch(`${url}/echo/`, { method: 'POST', body, headers, duplex: 'half' } as RequestInit);
+
+describe('JSON bodies over a socket', () => {
+  it('reads a body, whatever its size below the limit', async () => {
+    const response = await post(JSON.stringify({ text: 'é'.repeat(400) }));
+    expect(await response.json()).toEqual({ text: 'é'.repeat(400) });
+  });
+
+  it('answers 413 past the limit, declared or streamed, and keeps serving', async () => {
+    const declared = await post(JSON.stringify({ text: 'x'.repeat(5000) }));
+    expect(declared.status).toBe(413);
+    const chunks = new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < 64; i++) controller.enqueue(new TextEncoder().encode('x'.repeat(256)));
+        controller.close();
+      },
+    });
+    const streamed = await post(chunks);
+    expect(streamed.status).toBe(413);
+    expect(((await streamed.json()) as { detail: string }).detail).toBe(
+      'Request body is larger than the limit of 1024 bytes.',
+    );
+    expect((await post(JSON.stringify({ text: 'still here' }))).status).toBe(200);
+  });
+
+  it('answers 415, 400 and a required body as in process', async () => {
+    expect((await post('text', { 'content-type': 'text/plain' })).status).toBe(415);
+    expect((await post('{"text": ')).status).toBe(400);
+    const empty = await post('');
+    expect(((await empty.json()) as { detail: unknown }).detail).toEqual({ body: ['Required'] });
+  });
+});
