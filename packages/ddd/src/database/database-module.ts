@@ -1,0 +1,49 @@
+import { type Component, component } from '@flama/injection';
+import type { Module } from '@flama/routing';
+import { Database } from './database';
+
+export interface DatabaseModuleOptions {
+  /** A drizzle-kit migrations folder applied at startup (only what has not run yet). */
+  migrations?: string;
+}
+
+/**
+ * Connects an app to its database at startup and disconnects at shutdown, and provides the `Database` to
+ * components and handlers. `url`: `postgres://…`, `pglite://memory`, `pglite://<dir>`, or nothing (or `''`) for
+ * embedded PGlite in `.flama/db` under the working directory.
+ */
+export class DatabaseModule implements Module {
+  readonly name = 'database';
+  readonly components: readonly Component[];
+  private connected: Database | undefined;
+
+  constructor(
+    readonly url?: string,
+    private readonly options: DatabaseModuleOptions = {},
+  ) {
+    this.components = [component({ provides: Database, scope: 'singleton', resolve: () => this.database })];
+  }
+
+  /** The connected database; throws before startup and after shutdown. */
+  get database(): Database {
+    if (!this.connected) throw new Error('The database is not connected: start the app first.');
+    return this.connected;
+  }
+
+  async startup(): Promise<void> {
+    const database = await Database.connect(this.url);
+    try {
+      if (this.options.migrations) await database.migrate(this.options.migrations);
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
+    this.connected = database;
+  }
+
+  async shutdown(): Promise<void> {
+    const database = this.connected;
+    this.connected = undefined;
+    await database?.close();
+  }
+}

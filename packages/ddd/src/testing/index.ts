@@ -1,0 +1,1 @@
+export { type DescribeDatabasesOptions, describeDatabases, type TestDatabase } from './describe-databases';
