@@ -11,11 +11,12 @@ export class DatabaseConnectionError extends Error {
 /** A postgres.js pool, checked with one query so that an unreachable server fails now, not at the first request. */
 export async function connectPostgres(url: string): Promise<DatabaseDriver> {
   // Drivers load when a database is opened: importing @flama/ddd (or `flama`) costs nothing until then.
-  const [{ default: postgres }, { drizzle: postgresDrizzle }, { migrate: postgresMigrate }] = await Promise.all([
-    import('postgres'),
-    import('drizzle-orm/postgres-js'),
-    import('drizzle-orm/postgres-js/migrator'),
-  ]);
+  const [{ default: postgres }, { drizzle: postgresDrizzle }, { migrate: postgresMigrate }] =
+    await Promise.all([
+      import('postgres'),
+      import('drizzle-orm/postgres-js'),
+      import('drizzle-orm/postgres-js/migrator'),
+    ]);
   const client = postgres(url, { onnotice: () => {} });
   let schema: string;
   try {
