@@ -652,3 +652,26 @@ describe('client errors from other packages', () => {
     expect(await upstream.text()).not.toContain('remote');
   });
 });
+
+describe('OpenAPI contributions through mounts', () => {
+  it('applies a parent app’s middleware contribution to the routes of mounted apps', () => {
+    const guarded = (operation: OperationDescription) => ({ ...operation, security: [{ bearer: [] }] });
+    const child = new App().get('/inner', () => 'inner');
+    const parent = new App({
+      middleware: [
+        {
+          middleware: () => async (_c, next) => next(),
+          openapi: {
+            securitySchemes: { bearer: { type: 'http' as const, scheme: 'bearer' } },
+            describeOperation: guarded,
+          },
+        } as MiddlewareFactory,
+      ],
+    })
+      .get('/outer', () => 'outer')
+      .mount('/child', child);
+    const document = parent.openapi();
+    expect(document.paths['/outer']?.get?.security).toEqual([{ bearer: [] }]);
+    expect(document.paths['/child/inner']?.get?.security).toEqual([{ bearer: [] }]);
+  });
+});

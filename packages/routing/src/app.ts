@@ -47,7 +47,8 @@ export interface AppOptions {
 type State = 'idle' | 'starting' | 'started' | 'stopping';
 type Hook = (app: App) => void | Promise<void>;
 
-type RoutePart = { kind: 'route'; route: Route; plan: RoutePlan; owner: App };
+/** A route, its plan, the app that declared it, and that app's ancestors (whose middleware also wraps it). */
+type RoutePart = { kind: 'route'; route: Route; plan: RoutePlan; owner: App; ancestors: readonly App[] };
 type Part =
   | RoutePart
   | { kind: 'middleware'; path: string; middleware: Middleware; owner: App }
@@ -296,7 +297,11 @@ export class App extends RouteBuilder implements Servable {
    * Everything the app and its mounted apps register, in order: each app's middleware, then its routes
    * (with their injection plans, which fail here when a component is missing), then its mounts.
    */
-  private parts(prefix = '', parent = new Injector<Context>(httpComponents)): Part[] {
+  private parts(
+    prefix = '',
+    parent = new Injector<Context>(httpComponents),
+    ancestors: readonly App[] = [],
+  ): Part[] {
     const injector = this.injector(parent);
     const parts: Part[] = this.middleware.map((middleware) => ({
       kind: 'middleware' as const,
@@ -306,11 +311,12 @@ export class App extends RouteBuilder implements Servable {
     }));
     for (const declared of this.routes) {
       const route = declared.prefixed(prefix);
-      parts.push({ kind: 'route', route, plan: routePlan(route, injector, this.bodyLimit), owner: this });
+      const plan = routePlan(route, injector, this.bodyLimit);
+      parts.push({ kind: 'route', route, plan, owner: this, ancestors });
     }
     for (const mount of this.mounts) {
       const path = mountPrefix(prefix, mount.path);
-      if (mount.app instanceof App) parts.push(...mount.app.parts(path, injector));
+      if (mount.app instanceof App) parts.push(...mount.app.parts(path, injector, [...ancestors, this]));
       else parts.push({ kind: 'hono', path, app: mount.app });
     }
     return parts;
@@ -325,7 +331,7 @@ export class App extends RouteBuilder implements Servable {
     for (const part of parts) {
       if (part.kind !== 'route') continue;
       const contributions = [
-        ...part.owner.appContributions(),
+        ...[...part.ancestors, part.owner].flatMap((app) => app.appContributions()),
         ...part.plan.steps.map((step) => contributionOf(step.component)),
       ].filter((contribution) => contribution !== undefined);
       for (const contribution of contributions) Object.assign(securitySchemes, contribution.securitySchemes);

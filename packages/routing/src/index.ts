@@ -1,3 +1,4 @@
+export { Context } from 'hono';
 export { bodyLimit } from 'hono/body-limit';
 export { compress } from 'hono/compress';
 export { cors } from 'hono/cors';

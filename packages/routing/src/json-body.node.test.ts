@@ -26,8 +26,10 @@ afterAll(async () => {
   await app.shutdown();
 });
 
-const post = (body: RequestInit['body'], headers: Record<string, string> = { 'content-type': 'application/json' }) =>
-  fetch(`${url}/echo/`, { method: 'POST', body, headers, duplex: 'half' } as RequestInit);
+const post = (
+  body: RequestInit['body'],
+  headers: Record<string, string> = { 'content-type': 'application/json' },
+) => fetch(`${url}/echo/`, { method: 'POST', body, headers, duplex: 'half' } as RequestInit);
 
 describe('JSON bodies over a socket', () => {
   it('reads a body, whatever its size below the limit', async () => {
