@@ -75,7 +75,13 @@ describe('the churn API', () => {
     const document = (await (await fetch(`${url}/schema/`)).json()) as Record<string, unknown>;
     const result = await new Validator().validate(structuredClone(document));
     expect(result.errors ?? []).toEqual([]);
-    expect(Object.keys(document.paths as object)).toEqual(['/churn/', '/churn/predict/', '/churn/stream/', '/churn/ws/', '/churn/loss/']);
+    expect(Object.keys(document.paths as object)).toEqual([
+      '/churn/',
+      '/churn/predict/',
+      '/churn/stream/',
+      '/churn/ws/',
+      '/churn/loss/',
+    ]);
     expect((await fetch(`${url}/docs/`)).status).toBe(200);
   });
 });

@@ -1,3 +1,5 @@
+export * from '@flama/auth';
+export * from '@flama/ddd';
 export * from '@flama/injection';
 export * from '@flama/ml';
 export * from '@flama/routing';

@@ -1,0 +1,79 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { prefixed } from './cpus';
+import { stop, track } from './processes';
+
+export interface ServerSpec {
+  /** Short name shown in the report: "node:http", "hono", "flama", … */
+  name: string;
+  /** A TypeScript file that listens on 127.0.0.1, port 0, and calls servers/announce.ts with its port. */
+  entry: URL;
+  /** What wrk requests, relative to the server's origin ("/", "/greet?name=world"). */
+  path: string;
+  headers?: Record<string, string>;
+  /** A JSON body: the request becomes a POST of it. */
+  body?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+const tsxLoader = import.meta.resolve('tsx');
+
+/**
+ * Starts a server in its own process (so it never shares a JS thread with the load generator), pinned by `pin`,
+ * and resolves once it reports the port it listens on.
+ */
+export async function startServer(
+  spec: ServerSpec,
+  pin: readonly string[] = [],
+  options: { nodeArgs?: readonly string[]; timeoutMs?: number } = {},
+) {
+  const { nodeArgs = [], timeoutMs = 30_000 } = options;
+  const command = [process.execPath, ...nodeArgs, '--import', tsxLoader, spec.entry.pathname];
+  const [program, args] = prefixed(pin, command);
+  const child = track(spawn(program, args, { stdio: ['ignore', 'inherit', 'pipe', 'ipc'] }));
+  let stderr = '';
+  const collect = (chunk: string) => {
+    stderr += chunk;
+  };
+  child.stderr?.setEncoding('utf8').on('data', collect);
+  const port = await listening(child, timeoutMs).catch(async (error: Error) => {
+    await stop(child);
+    throw new Error(`${spec.name} did not start: ${error.message}${stderr ? `\n${stderr.trim()}` : ''}`);
+  });
+  // From here on the server's errors go straight to the terminal. The IPC channel stays open: the child exits
+  // when it closes.
+  child.stderr?.off('data', collect).pipe(process.stderr);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
+    stop: () => close(child),
+  } satisfies RunningServer;
+}
+
+/** Closes the IPC channel, on which the child exits by itself (writing a --cpu-prof profile, if asked); else kills it. */
+async function close(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<boolean>((resolve) => {
+    child.once('exit', () => resolve(true));
+    setTimeout(() => resolve(false), 5000).unref();
+  });
+  if (child.connected) child.disconnect();
+  if (!(await exited)) await stop(child);
+}
+
+function listening(child: ChildProcess, timeoutMs: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no port after ${timeoutMs} ms`)), timeoutMs);
+    child.once('error', reject);
+    child.once('exit', (code, signal) => reject(new Error(`exited with ${signal ?? code}`)));
+    child.on('message', (message: { listening?: number }) => {
+      if (typeof message?.listening !== 'number') return;
+      clearTimeout(timer);
+      resolve(message.listening);
+    });
+  });
+}
