@@ -1,11 +1,14 @@
 import type { KeyObject } from 'node:crypto';
-import { CompactSign, errors, flattenedVerify } from 'jose';
 import type { Algorithm } from './algorithms';
 import { InvalidSignatureError, JWTDecodeError } from './errors';
 import type { JWTHeader } from './jwt-parts';
 
+// jose loads with the first asymmetric token: HMAC apps never pay for it.
+const jose = () => import('jose');
+
 /** Signs with jose (RS256, ES256, EdDSA): a compact, unpadded token. */
-export function signAsymmetric(header: JWTHeader, payload: string, key: KeyObject): Promise<string> {
+export async function signAsymmetric(header: JWTHeader, payload: string, key: KeyObject): Promise<string> {
+  const { CompactSign } = await jose();
   return new CompactSign(Buffer.from(payload, 'utf8')).setProtectedHeader(header).sign(key);
 }
 
@@ -15,6 +18,7 @@ export async function verifyAsymmetric(
   key: KeyObject,
   segments: { protected: string; payload: string; signature: string },
 ): Promise<void> {
+  const { errors, flattenedVerify } = await jose();
   try {
     await flattenedVerify(segments, key, { algorithms: [alg] });
   } catch (error) {

@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Servable } from '@flama/routing';
-import { tsImport } from 'tsx/esm/api';
+import { register, tsImport } from 'tsx/esm/api';
 import { CliError } from './cli-error';
 
 /** What `flama run` can serve: a Flama app, or anything with a fetch handler (a plain Hono app). */
@@ -21,7 +21,7 @@ export async function loadApp(reference: string, cwd = process.cwd()): Promise<S
   if (!existsSync(path)) throw new CliError(`App file not found: ${path}`);
   let module: Record<string, unknown>;
   try {
-    module = await tsImport(pathToFileURL(path).href, import.meta.url);
+    module = await importModule(path);
   } catch (error) {
     throw new CliError(`Could not import ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -35,6 +35,34 @@ export async function loadApp(reference: string, cwd = process.cwd()): Promise<S
     throw new CliError(`${file} has no app: expected ${wanted} with a fetch method (it exports ${found}).`);
   }
   return app;
+}
+
+/**
+ * Imports an app file. Inside an ES-module package (`"type": "module"`, or .mts/.mjs) it joins this
+ * process's module graph, sharing the packages the CLI already loaded (TypeScript support is registered on
+ * first need; the `flama` command has it from the start). Elsewhere tsx imports it in a scope of its own,
+ * which reads ES-module syntax in files Node would take as CommonJS.
+ */
+async function importModule(path: string): Promise<Record<string, unknown>> {
+  const url = pathToFileURL(path).href;
+  if (!isModuleScope(path)) return tsImport(url, import.meta.url);
+  try {
+    return await import(url);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw error;
+    register();
+    return import(url);
+  }
+}
+
+function isModuleScope(path: string): boolean {
+  if (/\.m[jt]s$/.test(path)) return true;
+  for (let directory = dirname(path); ; directory = dirname(directory)) {
+    const manifest = join(directory, 'package.json');
+    if (existsSync(manifest))
+      return (JSON.parse(readFileSync(manifest, 'utf8')) as { type?: string }).type === 'module';
+    if (dirname(directory) === directory) return false;
+  }
 }
 
 /** A file Node loads as CommonJS (no `"type": "module"` around it) has its exports under `default`. */
