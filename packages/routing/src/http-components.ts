@@ -1,6 +1,8 @@
+import type { IncomingMessage } from 'node:http';
 import { type Component, component, Token } from '@flama/injection';
 import { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { IncomingHeaders } from './incoming-headers';
 
 /** The route's typed path params, as converted from the template (`{id:int}` gives a number). */
 export const PathParams = new Token<Record<string, string | number>>('PathParams');
@@ -9,11 +11,18 @@ export const Cookies = new Token<Record<string, string>>('Cookies');
 /** The request's parsed JSON body (read once per request, within the body limit). */
 export const Body = new Token<unknown>('Body');
 
+/** On Node, the headers Node parsed (no web Headers built per request); elsewhere the request's. */
+function requestHeaders(c: Context): Headers {
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  // An IncomingHeaders is a Headers at run time (a subclass); only Node's typings disagree.
+  return incoming ? (new IncomingHeaders(incoming) as unknown as Headers) : c.req.raw.headers;
+}
+
 /** Components every app provides; an app's own components override them. */
 export const httpComponents: Component<unknown, Context>[] = [
   component({ provides: Context, resolve: (_deps, c: Context) => c }),
   component({ provides: Request, resolve: (_deps, c: Context) => c.req.raw }),
-  component({ provides: Headers, resolve: (_deps, c: Context) => c.req.raw.headers }),
+  component({ provides: Headers, resolve: (_deps, c: Context) => requestHeaders(c) }),
   component({ provides: URLSearchParams, resolve: (_deps, c: Context) => new URL(c.req.url).searchParams }),
   component({ provides: Cookies, resolve: (_deps, c: Context) => getCookie(c) }),
 ];
