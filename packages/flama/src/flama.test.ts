@@ -33,4 +33,13 @@ describe('Flama', () => {
     const noSchema = new Flama({ schema: false });
     expect(noSchema.docsPath).toBeUndefined();
   });
+
+  it('serves health routes when asked, ahead of its docs and models', async () => {
+    const client = await testClient(new Flama({ health: { live: '/livez', ready: '/readyz' } }));
+    expect(await (await client.get('/livez')).json()).toEqual({ status: 'live' });
+    expect(await (await client.get('/readyz')).json()).toEqual({ status: 'ready' });
+    client.app.drain?.();
+    expect((await client.get('/readyz')).status).toBe(503);
+    await client.close();
+  });
 });

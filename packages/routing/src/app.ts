@@ -9,6 +9,7 @@ import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { compileRoute, type RoutePlan, routePlan } from './compile-route';
 import { errorHandler } from './error-handler';
 import { errorResponse } from './error-response';
+import { type HealthOption, registerHealthRoutes } from './health';
 import { httpComponents } from './http-components';
 import { StartupError } from './lifecycle-errors';
 import { type Middleware, middlewareHandler } from './middleware';
@@ -42,6 +43,11 @@ export interface AppOptions {
   bodyLimit?: number;
   /** Where unexpected errors are reported (default: console.error). */
   log?: (error: unknown, c: Context) => void;
+  /**
+   * Health routes for probes and load balancers: `true` serves `GET /health/live` and `GET /health/ready`,
+   * or give their paths (`{ live: '/livez', ready: false }`). Served ahead of middleware, not in the schema.
+   */
+  health?: HealthOption;
 }
 
 type State = 'idle' | 'starting' | 'started' | 'stopping';
@@ -85,7 +91,9 @@ export class App extends RouteBuilder implements Servable {
   private readonly startedModules: Module[] = [];
   private readonly settings: AppOptions;
   private state: State = 'idle';
+  private isDraining = false;
   private starting: Promise<void> | undefined;
+  private reloading: Promise<void> = Promise.resolve();
   private hono: Hono<FlamaEnv> | undefined;
   private urls: UrlResolver | undefined;
 
@@ -103,6 +111,25 @@ export class App extends RouteBuilder implements Servable {
 
   get started(): boolean {
     return this.state === 'started';
+  }
+
+  /** True once `drain()` was called, until the app starts again. */
+  get draining(): boolean {
+    return this.isDraining;
+  }
+
+  /** Ready to take traffic: every module started and the app is not draining (what `/health/ready` says). */
+  get ready(): boolean {
+    return this.started && !this.isDraining;
+  }
+
+  /**
+   * Why the app must run in a single process, if one of its modules (or of its mounted apps') says so:
+   * e.g. an embedded database that only one process may open. Servers refuse to run several workers then.
+   */
+  get singleProcess(): string | undefined {
+    const own = this.modules.find((module) => module.singleProcess)?.singleProcess;
+    return own ?? this.mountedApps().find((app) => app.singleProcess)?.singleProcess;
   }
 
   /** The path of the OpenAPI document, or undefined when the app serves none. */
@@ -175,6 +202,7 @@ export class App extends RouteBuilder implements Servable {
     if (this.state === 'started') return;
     if (this.starting) return this.starting;
     this.state = 'starting';
+    this.isDraining = false;
     this.starting = this.start()
       .then(async () => {
         this.hono = await this.build();
@@ -202,6 +230,22 @@ export class App extends RouteBuilder implements Servable {
     }
   }
 
+  /** Marks the app as shutting down: it keeps serving, but `/health/ready` answers 503 from now on. */
+  drain(): void {
+    this.isDraining = true;
+  }
+
+  /**
+   * Reloads what can be reloaded without a restart (models from their files): runs `reload` of every
+   * started module, mounted apps' too, one after the other. A module reports its own failures and keeps
+   * serving what it had; one that throws anyway is logged and the others still reload. Never rejects;
+   * reloads asked for while one runs wait for it.
+   */
+  reload(): Promise<void> {
+    this.reloading = this.reloading.then(() => (this.state === 'started' ? this.reloadModules() : undefined));
+    return this.reloading;
+  }
+
   /** Serves a request; `env` is what the server passes along (Node's `incoming`/`outgoing`), seen as `c.env`. */
   fetch = (request: Request, env?: unknown): Response | Promise<Response> => {
     const hono = this.hono;
@@ -211,6 +255,23 @@ export class App extends RouteBuilder implements Servable {
       });
     return hono.fetch(request, env);
   };
+
+  private async reloadModules(): Promise<void> {
+    for (const module of this.startedModules) {
+      try {
+        await module.reload?.(this);
+      } catch (error) {
+        console.error(
+          `${module.name} failed to reload: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+    }
+    for (const app of this.mountedApps()) await app.reloadModules();
+  }
+
+  private mountedApps(): App[] {
+    return this.mounts.map((mount) => mount.app).filter((app): app is App => app instanceof App);
+  }
 
   protected addRoute(route: Route): void {
     this.assertNotStarted('add a route');
@@ -251,6 +312,9 @@ export class App extends RouteBuilder implements Servable {
     for (const part of parts) if (part.kind === 'route') await part.plan.prepare();
     const hono = new Hono<FlamaEnv>();
     hono.onError(errorHandler({ debug: this.debug, log: this.settings.log ?? logError }));
+    registerHealthRoutes(hono, this.settings.health, () =>
+      this.isDraining ? 'the app is draining' : undefined,
+    );
     const headHandlers = new Set<object>();
     for (const part of parts) {
       if (part.kind === 'middleware') hono.use(part.path, middlewareHandler(part.middleware, part.owner));

@@ -28,6 +28,24 @@ export function acceptWebSockets(server: Server, fetch: Fetch): void {
 }
 
 /**
+ * Closes every open WebSocket with 1001 (Going Away), as a server does when it shuts down, and resolves
+ * once they have all closed (a peer that never answers the close frame is cut by ws after 30 s).
+ */
+export function closeWebSockets(reason = 'Server shutting down'): Promise<void> {
+  const open = [...sockets.wss.clients];
+  return Promise.all(
+    open.map(
+      (socket) =>
+        new Promise<void>((resolve) => {
+          if (socket.readyState === socket.CLOSED) return resolve();
+          socket.once('close', () => resolve());
+          socket.close(1001, reason);
+        }),
+    ),
+  ).then(() => undefined);
+}
+
+/**
  * Answers a GET route by upgrading the connection to a WebSocket with these events. A request that
  * is not an upgrade gets a 426. Inject hono's `Context` into the handler to call it.
  */
