@@ -1,6 +1,10 @@
 export type { CRUDResourceOptions } from './crud/crud-context';
 export { crudResource } from './crud/crud-resource';
-export { DatabaseConnectionError } from './database/connect';
+export {
+  DatabaseConnectionError,
+  DatabaseInUseError,
+  type DirectoryOwner,
+} from './database/connection-errors';
 export { createTables } from './database/create-tables';
 export { type Connection, Database } from './database/database';
 export { DatabaseModule, type DatabaseModuleOptions } from './database/database-module';

@@ -1,12 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import type { PGlite } from '@electric-sql/pglite';
+import { DatabaseConnectionError, DatabaseInUseError } from './connection-errors';
 import type { DatabaseDriver } from './database';
 import { redactURL } from './database-url';
-
-/** The database could not be reached or opened. */
-export class DatabaseConnectionError extends Error {
-  override name = 'DatabaseConnectionError';
-}
+import { lockDirectory } from './directory-lock';
 
 /** A postgres.js pool, checked with one query so that an unreachable server fails now, not at the first request. */
 export async function connectPostgres(url: string): Promise<DatabaseDriver> {
@@ -36,7 +33,10 @@ export async function connectPostgres(url: string): Promise<DatabaseDriver> {
   };
 }
 
-/** Embedded PostgreSQL: in memory when `dataDir` is undefined, else persisted there (created if missing). */
+/**
+ * Embedded PostgreSQL: in memory when `dataDir` is undefined, else persisted there (created if missing) and
+ * locked for this process until closed: a second process opening it would lose writes.
+ */
 export async function connectPGlite(dataDir: string | undefined): Promise<DatabaseDriver> {
   const [{ PGlite }, { drizzle: pgliteDrizzle }, { migrate: pgliteMigrate }] = await Promise.all([
     import('@electric-sql/pglite'),
@@ -44,10 +44,16 @@ export async function connectPGlite(dataDir: string | undefined): Promise<Databa
     import('drizzle-orm/pglite/migrator'),
   ]);
   let client: PGlite;
+  let unlock = async () => {};
   try {
-    if (dataDir) await mkdir(dataDir, { recursive: true });
+    if (dataDir) {
+      await mkdir(dataDir, { recursive: true });
+      unlock = await lockDirectory(dataDir);
+    }
     client = await PGlite.create(dataDir);
   } catch (error) {
+    await unlock();
+    if (error instanceof DatabaseInUseError) throw error;
     const where = dataDir ? `in ${dataDir}` : 'in memory';
     throw new DatabaseConnectionError(
       `Could not open the embedded PGlite database ${where}: ${reason(error)}`,
@@ -57,7 +63,10 @@ export async function connectPGlite(dataDir: string | undefined): Promise<Databa
   return {
     drizzle,
     migrate: (folder) => pgliteMigrate(drizzle, { migrationsFolder: folder, migrationsSchema: 'public' }),
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      await unlock();
+    },
   };
 }
 

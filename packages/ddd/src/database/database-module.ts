@@ -1,6 +1,7 @@
 import { type Component, component } from '@flama/injection';
 import type { Module } from '@flama/routing';
 import { Database } from './database';
+import { parseDatabaseURL } from './database-url';
 
 export interface DatabaseModuleOptions {
   /** A drizzle-kit migrations folder applied at startup (only what has not run yet). */
@@ -22,6 +23,24 @@ export class DatabaseModule implements Module {
     private readonly options: DatabaseModuleOptions = {},
   ) {
     this.components = [component({ provides: Database, scope: 'singleton', resolve: () => this.database })];
+  }
+
+  /**
+   * Why this app can run in one process only, when its database is embedded PGlite (a directory allows one
+   * process; an in-memory database is the process's own); undefined for PostgreSQL (or an unsupported URL,
+   * which fails at startup). A server starting several workers reads it from the app's modules.
+   */
+  get singleProcess(): string | undefined {
+    let target: ReturnType<typeof parseDatabaseURL>;
+    try {
+      target = parseDatabaseURL(this.url);
+    } catch {
+      return undefined;
+    }
+    if (target.kind === 'postgres') return undefined;
+    return target.dataDir
+      ? `the embedded PGlite database in ${target.dataDir} allows one process`
+      : 'the in-memory PGlite database lives in one process';
   }
 
   /** The connected database; throws before startup and after shutdown. */
