@@ -1,9 +1,13 @@
 export type { CodecName, WritableCodecName } from './codecs/codec';
+export type { BatchingOptions } from './engine/batch-queue';
 export {
   BatchTooLargeError,
+  InferenceThreadError,
   ModelInputError,
   type ModelInputErrorReason,
   ModelLoadError,
+  ModelOverloadedError,
+  ModelTimeoutError,
   UnsupportedModelError,
 } from './engine/errors';
 export { type Cell, OnnxModel, type OnnxModelOptions, type Prediction, type Row } from './engine/onnx-model';
@@ -20,6 +24,7 @@ export { type DumpOptions, dump } from './model/dump';
 export { type LoadOptions, load } from './model/load';
 export { Model } from './model/model';
 export { PythonModelError } from './model/python-model-error';
+export { availableCpus } from './serving/available-cpus';
 export { ModelResource, type ModelResourceOptions, modelResource } from './serving/model-resource';
 export {
   ModelInput,
@@ -29,4 +34,9 @@ export {
   PredictOutput,
   StreamInput,
 } from './serving/model-schemas';
-export { ModelStartupError, ModelsModule, type ResourceHost } from './serving/models-module';
+export {
+  ModelStartupError,
+  ModelsModule,
+  type ResourceHost,
+  type ServingOptions,
+} from './serving/models-module';

@@ -14,11 +14,13 @@ export interface ErrorHandlerOptions {
 /**
  * An error a package outside routing throws with an HTTP status, by the http-errors convention: a 4xx or
  * 5xx `status` and `expose: true` (its message is safe to show). The message becomes the detail, its name
- * the `error` field. Without `expose`, an error is a 500 with no detail.
+ * the `error` field, its `headers` (if any) the response's. Without `expose`, an error is a 500 with no detail.
  */
 export interface ClientError extends Error {
   readonly status: number;
   readonly expose: true;
+  /** Headers the response carries, e.g. `Retry-After` on a 503. */
+  readonly headers?: Record<string, string>;
 }
 
 function isClientError(error: Error): error is ClientError {
@@ -39,7 +41,7 @@ export function errorHandler(options: ErrorHandlerOptions): (error: Error, c: Co
       delete headers?.['content-length'];
       return errorResponse(error.status, error.message || statusText(error.status), 'HTTPException', headers);
     }
-    if (isClientError(error)) return errorResponse(error.status, error.message, error.name);
+    if (isClientError(error)) return errorResponse(error.status, error.message, error.name, error.headers);
     options.log(error, c);
     if (options.debug) return debugResponse(error, c.req.raw);
     return errorResponse(500, statusText(500));

@@ -50,3 +50,33 @@ export class UnsupportedModelError extends Error {
 export class ModelLoadError extends Error {
   override name = 'ModelLoadError';
 }
+
+/** The model's queue is full: a 503 with `Retry-After`, so that clients and load balancers back off. */
+export class ModelOverloadedError extends Error {
+  override name = 'ModelOverloadedError';
+  readonly status = 503;
+  readonly expose = true;
+  readonly headers = { 'retry-after': '1' };
+
+  constructor(readonly queueSize: number) {
+    super(`The model is overloaded: ${queueSize} requests are already waiting; retry shortly`);
+  }
+}
+
+/** A request waited in the model's queue longer than its deadline: a 504. */
+export class ModelTimeoutError extends Error {
+  override name = 'ModelTimeoutError';
+  readonly status = 504;
+  readonly expose = true;
+
+  constructor(readonly timeout: number) {
+    super(
+      `The model did not start this prediction within ${timeout} ms; retry, or raise the model's timeout`,
+    );
+  }
+}
+
+/** An inference thread stopped (crashed or was closed) while it held this request. */
+export class InferenceThreadError extends Error {
+  override name = 'InferenceThreadError';
+}

@@ -1,18 +1,23 @@
-import type { InferenceSession, Tensor } from 'onnxruntime-node';
+import type { InferenceSession } from 'onnxruntime-node';
 import { BatchTooLargeError, ModelInputError, ModelLoadError, UnsupportedModelError } from './errors';
+import type { InferenceBackend } from './inference-backend';
 import { type OutputRole, predictionRole, probabilityRole } from './output-roles';
-import { loadRuntime } from './runtime';
+import type { RawFeeds, RawOutputs } from './raw-tensor';
 import { runtimeMessage } from './runtime-message';
+import { SessionBackend } from './session-backend';
 import { readSignature, type Signature, type TensorSpec } from './signature';
-import { type Feeds, type TabularPlan, tabularPlan } from './tabular-plan';
+import { type TabularPlan, tabularPlan } from './tabular-plan';
 import { type TensorInput, toTensor } from './tensor-input';
 import { type OutputTensor, type OutputValue, perRow, readTensor } from './tensor-output';
+import { ThreadedBackend, type ThreadedOptions } from './threaded-backend';
 
-export interface OnnxModelOptions {
+export interface OnnxModelOptions extends Partial<ThreadedOptions> {
   readonly intraOpNumThreads?: number;
   readonly interOpNumThreads?: number;
   readonly graphOptimizationLevel?: InferenceSession.SessionOptions['graphOptimizationLevel'];
   readonly executionMode?: InferenceSession.SessionOptions['executionMode'];
+  /** Where the model runs, in order of preference; default `['cpu']`. */
+  readonly executionProviders?: InferenceSession.SessionOptions['executionProviders'];
   /** The most rows one call takes (the batch dimension of `run()`'s inputs); default 10 000. */
   readonly maxRows?: number;
 }
@@ -27,15 +32,15 @@ const serving: InferenceSession.SessionOptions = {
   extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } },
 };
 
-/** A failed run becomes a ModelInputError; without this ONNX Runtime also logs it, once per bad request. */
-const quietRun: InferenceSession.RunOptions = { logSeverityLevel: 4 };
-
 /** A cell of a row: `null` is a missing value (NaN in a float column, "" in a string column). */
 export type Cell = number | string | boolean | bigint | null;
 export type Row = readonly Cell[];
 export type Prediction = OutputValue | OutputValue[];
 
-/** An ONNX model with one inference session, created once, and the plans that feed it rows. */
+/**
+ * An ONNX model and the plans that feed it rows. It runs on the calling thread (`threads` 0, the default), or
+ * on inference threads that batch concurrent requests (`threads` ≥ 1, what serving uses).
+ */
 export class OnnxModel {
   readonly signature: Signature;
   private readonly plan: TabularPlan;
@@ -45,10 +50,10 @@ export class OnnxModel {
   private readonly tensorOutputs: readonly string[];
 
   private constructor(
-    private readonly session: InferenceSession,
+    private readonly backend: InferenceBackend,
     private readonly maxRows: number,
   ) {
-    this.signature = readSignature(session);
+    this.signature = readSignature(backend);
     this.plan = tabularPlan(this.signature.inputs);
     this.prediction = predictionRole(this.signature.outputs);
     this.probabilities = probabilityRole(this.signature.outputs);
@@ -61,29 +66,34 @@ export class OnnxModel {
   }
 
   static async create(model: Uint8Array, options: OnnxModelOptions = {}): Promise<OnnxModel> {
-    const { maxRows = 10_000, ...chosen } = options;
+    const { maxRows = 10_000, threads = 0, batching, maxQueueSize, timeout, ...chosen } = options;
     const sessionOptions: InferenceSession.SessionOptions = { ...serving, ...chosen };
+    let backend: InferenceBackend;
     try {
-      const { InferenceSession } = await loadRuntime();
-      return new OnnxModel(await InferenceSession.create(model, sessionOptions), maxRows);
+      backend =
+        threads > 0
+          ? await ThreadedBackend.create(model, sessionOptions, { threads, batching, maxQueueSize, timeout })
+          : await SessionBackend.create(model, sessionOptions);
     } catch (error) {
+      if (error instanceof ModelLoadError) throw error;
       throw new ModelLoadError(`ONNX Runtime can't load the model: ${runtimeMessage(error)}`, {
         cause: error,
       });
     }
+    return new OnnxModel(backend, maxRows);
   }
 
   /** One output per row: the label of a classifier, the value(s) of a regressor. */
   async predict(rows: readonly Row[]): Promise<Prediction[]> {
     const name = roleName(this.prediction);
-    const outputs = await this.execute(this.feedRows(rows), [name]);
+    const outputs = await this.backend.run(this.feedRows(rows), [name]);
     return perRow(name, readTensor(outputs[name]!), rows.length);
   }
 
   /** One array of class probabilities per row. */
   async predictProba(rows: readonly Row[]): Promise<number[][]> {
     const name = roleName(this.probabilities);
-    const outputs = await this.execute(this.feedRows(rows), [name]);
+    const outputs = await this.backend.run(this.feedRows(rows), [name]);
     const probabilities = perRow(name, readTensor(outputs[name]!), rows.length);
     // a probability output is a float tensor: every value is a number
     return probabilities.map((row) => (Array.isArray(row) ? row : [row])) as number[][];
@@ -91,7 +101,7 @@ export class OnnxModel {
 
   /** Runs the model on named tensors; answers every tensor output (non-tensor ones can't be read, see README). */
   async run(inputs: Readonly<Record<string, TensorInput>>): Promise<Record<string, OutputTensor>> {
-    const feeds: Feeds = {};
+    const feeds: RawFeeds = {};
     for (const [name, input] of Object.entries(inputs)) {
       const spec = this.inputs.get(name);
       if (!spec) {
@@ -107,30 +117,20 @@ export class OnnxModel {
       const names = missing.map((name) => `'${name}'`).join(', ');
       throw new ModelInputError('missing-input', `Missing input ${names}`);
     }
-    const outputs = await this.execute(feeds, this.tensorOutputs);
+    const outputs: RawOutputs = await this.backend.run(feeds, this.tensorOutputs);
     return Object.fromEntries(this.tensorOutputs.map((name) => [name, readTensor(outputs[name]!)]));
   }
 
-  /** Releases the session's native memory; the model can't be used afterwards. */
+  /** Lets calls already made finish, then releases the native memory; the model can't be used afterwards. */
   async close(): Promise<void> {
-    await this.session.release();
+    await this.backend.close();
   }
 
-  private feedRows(rows: readonly Row[]): Feeds {
+  private feedRows(rows: readonly Row[]): RawFeeds {
     if (!Array.isArray(rows)) throw new ModelInputError('not-rows', 'The input must be an array of rows');
     if (rows.length === 0) throw new ModelInputError('empty-batch', 'The input has no rows');
     if (rows.length > this.maxRows) throw new BatchTooLargeError(rows.length, this.maxRows);
     return this.plan.feeds(rows);
-  }
-
-  private async execute(feeds: Feeds, fetches: readonly string[]): Promise<Record<string, Tensor>> {
-    try {
-      return await this.session.run(feeds, fetches, quietRun);
-    } catch (error) {
-      throw new ModelInputError('rejected', `The model rejected the input: ${runtimeMessage(error)}`, {
-        cause: error,
-      });
-    }
   }
 }
 

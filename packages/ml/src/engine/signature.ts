@@ -35,7 +35,13 @@ export function elementTypeOf(type: Tensor.Type): ElementType {
   return onnxNames[type] ?? type;
 }
 
-export function readSignature(session: InferenceSession): Signature {
+/** What a session (in this thread or another) says of its inputs and outputs. */
+export interface SessionMetadata {
+  readonly inputMetadata: readonly InferenceSession.ValueMetadata[];
+  readonly outputMetadata: readonly InferenceSession.ValueMetadata[];
+}
+
+export function readSignature(session: SessionMetadata): Signature {
   const inputs = session.inputMetadata.map(toSpec);
   const columns = perColumnInputs(inputs)?.map((input) => input.name);
   return { inputs, outputs: session.outputMetadata.map(toSpec), ...(columns && { columns }) };
@@ -54,6 +60,13 @@ function toSpec(metadata: InferenceSession.ValueMetadata): ValueSpec {
   if (!metadata.isTensor) return { name: metadata.name, kind: 'non-tensor' };
   const shape = metadata.shape.map((dim) => (dim === '' ? null : dim));
   return { name: metadata.name, kind: 'tensor', type: elementTypeOf(metadata.type), shape };
+}
+
+/** True when every input and output is a tensor whose first dimension is free: rows of requests can be joined. */
+export function isBatchable(signature: Signature): boolean {
+  return [...signature.inputs, ...signature.outputs].every(
+    (spec) => spec.kind === 'tensor' && spec.shape.length > 0 && typeof spec.shape[0] !== 'number',
+  );
 }
 
 /** `[N, 3]`, with `?` for a dimension the model leaves open. */

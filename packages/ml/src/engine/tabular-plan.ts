@@ -1,15 +1,12 @@
-import type { Tensor } from 'onnxruntime-node';
 import { describeValue } from './describe-value';
 import { type ElementCodec, elementCodecs } from './element-codecs';
 import { ModelInputError, UnsupportedModelError } from './errors';
-import { ort } from './runtime';
+import type { RawFeeds } from './raw-tensor';
 import { formatShape, perColumnInputs, type TensorSpec, type ValueSpec } from './signature';
-
-export type Feeds = Record<string, Tensor>;
 
 /** Turns a batch of rows into the model's inputs. Built once per model; `rows` is a non-empty array. */
 export interface TabularPlan {
-  feeds(rows: readonly unknown[]): Feeds;
+  feeds(rows: readonly unknown[]): RawFeeds;
 }
 
 /**
@@ -64,9 +61,9 @@ function perColumnPlan(inputs: readonly TensorSpec[]): TabularPlan {
           }
         });
       });
-      const feeds: Feeds = {};
+      const feeds: RawFeeds = {};
       columns.forEach(({ name, codec }, column) => {
-        feeds[name] = new (ort().Tensor)(codec.ortType, buffers[column]!.data, [rows.length, 1]);
+        feeds[name] = { type: codec.ortType, data: buffers[column]!.data, dims: [rows.length, 1] };
       });
       return feeds;
     },
@@ -99,7 +96,7 @@ function matrixPlan(input: TensorSpec): TabularPlan {
           }
         }
       });
-      return { [input.name]: new (ort().Tensor)(codec.ortType, buffer.data, [rows.length, width]) };
+      return { [input.name]: { type: codec.ortType, data: buffer.data, dims: [rows.length, width] } };
     },
   };
 }

@@ -1,8 +1,7 @@
-import type { Tensor } from 'onnxruntime-node';
 import { describeValue } from './describe-value';
 import { type ElementCodec, elementCodecs } from './element-codecs';
 import { BatchTooLargeError, ModelInputError, UnsupportedModelError } from './errors';
-import { ort } from './runtime';
+import type { RawTensor } from './raw-tensor';
 import { formatShape, type TensorSpec } from './signature';
 
 /** A tensor given to `run()`: nested arrays (`[[1, 2], [3, 4]]`) or `{ data: [1, 2, 3, 4], shape: [2, 2] }`. */
@@ -12,7 +11,7 @@ export type TensorInput = unknown;
  * Converts one named input, checking its shape against the model's before reading any value.
  * When the model leaves the first dimension free, that dimension is the batch: not 0, not above maxRows.
  */
-export function toTensor(spec: TensorSpec, input: TensorInput, maxRows: number): Tensor {
+export function toTensor(spec: TensorSpec, input: TensorInput, maxRows: number): RawTensor {
   const codec = elementCodecs[spec.type];
   if (!codec) {
     throw new UnsupportedModelError(`Input '${spec.name}' holds ${spec.type}, which run() can't build yet`);
@@ -31,7 +30,7 @@ export function toTensor(spec: TensorSpec, input: TensorInput, maxRows: number):
   } else {
     fillNested(spec.name, input, shape, write);
   }
-  return new (ort().Tensor)(codec.ortType, buffer.data, shape);
+  return { type: codec.ortType, data: buffer.data, dims: shape };
 }
 
 type Write = (index: number, value: unknown, position: () => readonly number[]) => void;

@@ -1,5 +1,5 @@
-import type { Tensor } from 'onnxruntime-node';
 import { UnsupportedModelError } from './errors';
+import type { RawTensor } from './raw-tensor';
 import { type ElementType, elementTypeOf } from './signature';
 
 export type OutputValue = number | string | boolean;
@@ -12,11 +12,11 @@ export interface OutputTensor {
 }
 
 /** int64/uint64 values are numbers when they are safe integers, else decimal strings (JSON has no bigint). */
-export function readTensor(tensor: Tensor): OutputTensor {
+export function readTensor(tensor: RawTensor): OutputTensor {
   return { type: elementTypeOf(tensor.type), shape: tensor.dims, data: plainData(tensor) };
 }
 
-function plainData({ type, data }: Tensor): OutputValue[] {
+function plainData({ type, data }: RawTensor): OutputValue[] {
   if (type === 'int64' || type === 'uint64') {
     return Array.from(data as BigInt64Array | BigUint64Array, bigintValue);
   }

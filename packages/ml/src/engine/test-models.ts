@@ -115,3 +115,12 @@ export function pairs(): Uint8Array {
   g.output(g.node('Reshape', [x, shape], {}, { outputs: 'y' }), 'float', [null, 2]);
   return g.toModel();
 }
+
+/** y[i] = x[i, column[i]]: ONNX Runtime rejects a column outside [-3, 2], for one row or a whole batch. */
+export function pickColumn(): Uint8Array {
+  const g = graph();
+  const x = g.input('x', 'float', ['N', 3]);
+  const column = g.input('column', 'int64', ['N', 1]);
+  g.output(g.node('GatherElements', [x, column], { axis: 1 }, { outputs: 'y' }), 'float', ['N', 1]);
+  return g.toModel();
+}

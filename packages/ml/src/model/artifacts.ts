@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -54,5 +54,13 @@ export class Artifacts {
       this.paths.set(name, path);
     }
     return path;
+  }
+
+  /** Removes the files `path()` wrote; the paths it answered are gone afterwards. */
+  async close(): Promise<void> {
+    const directory = this.directory;
+    this.directory = undefined;
+    this.paths.clear();
+    if (directory) await rm(await directory, { recursive: true, force: true });
   }
 }

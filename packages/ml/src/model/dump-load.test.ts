@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,15 +50,15 @@ describe('dump and load', () => {
       agents_per_client: 0.2,
       operational_cost: 20000,
     });
-    expect(await readFile(await model.artifacts.path('artifact.json'), 'utf8')).toBe(
-      model.artifacts.text('artifact.json'),
-    );
+    const artifactPath = await model.artifacts.path('artifact.json');
+    expect(await readFile(artifactPath, 'utf8')).toBe(model.artifacts.text('artifact.json'));
     expect(() => model.artifacts.bytes('nope.json')).toThrow(ArtifactNotFoundError);
     // age 40 → 1, income 1000 → 0, Madrid → z = 1 + 0 + 1 - 0.5 = 1.5
     expect(await model.predict([[40, 1000, 'Madrid']])).toEqual([1]);
     const [probabilities] = await model.predictProba([[40, 1000, 'Madrid']]);
     expect(probabilities![1]).toBeCloseTo(1 / (1 + Math.exp(-1.5)), 5);
     await model.close();
+    expect(existsSync(artifactPath)).toBe(false);
   });
 
   it('writes the file whole or not at all, and refuses what ONNX Runtime cannot load', async () => {

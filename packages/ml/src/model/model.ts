@@ -10,24 +10,32 @@ import type { PythonModelError } from './python-model-error';
  * says how to export it to ONNX.
  */
 export class Model {
-  constructor(
-    readonly meta: FlmMeta,
-    readonly artifacts: Artifacts,
-    private readonly engine: OnnxModel | PythonModelError,
-  ) {}
+  private state: { meta: FlmMeta; artifacts: Artifacts; engine: OnnxModel | PythonModelError };
+
+  constructor(meta: FlmMeta, artifacts: Artifacts, engine: OnnxModel | PythonModelError) {
+    this.state = { meta, artifacts, engine };
+  }
+
+  get meta(): FlmMeta {
+    return this.state.meta;
+  }
+
+  get artifacts(): Artifacts {
+    return this.state.artifacts;
+  }
 
   /** False for a Python model: inspect it, but export it to ONNX to predict. */
   get runnable(): boolean {
-    return !(this.engine instanceof Error);
+    return !(this.state.engine instanceof Error);
   }
 
   /** Why the model can't run here, and what to do about it; undefined when it can. */
   get notRunnableReason(): string | undefined {
-    return this.engine instanceof Error ? this.engine.message : undefined;
+    return this.state.engine instanceof Error ? this.state.engine.message : undefined;
   }
 
   get signature(): OnnxModel['signature'] | undefined {
-    return this.engine instanceof Error ? undefined : this.engine.signature;
+    return this.state.engine instanceof Error ? undefined : this.state.engine.signature;
   }
 
   /** What `GET /` of a served model answers: the metadata and the artifacts' names. */
@@ -50,12 +58,24 @@ export class Model {
     return this.onnx().run(inputs);
   }
 
+  /**
+   * Takes `next`'s metadata, artifacts and engine, and gives it this one's: calls made from now on use the new
+   * model, calls already made finish on the old one, which `next.close()` then releases. How a reload swaps
+   * a served model without changing the object that routes hold.
+   */
+  swap(next: Model): Model {
+    [this.state, next.state] = [next.state, this.state];
+    return next;
+  }
+
+  /** Lets calls already made finish, then releases the engine's native memory and the artifacts' files. */
   async close(): Promise<void> {
-    if (!(this.engine instanceof Error)) await this.engine.close();
+    const { engine, artifacts } = this.state;
+    await Promise.all([engine instanceof Error ? undefined : engine.close(), artifacts.close()]);
   }
 
   private onnx(): OnnxModel {
-    if (this.engine instanceof Error) throw this.engine;
-    return this.engine;
+    if (this.state.engine instanceof Error) throw this.state.engine;
+    return this.state.engine;
   }
 }

@@ -1,8 +1,10 @@
 import type { Component } from '@flama/injection';
 import type { Module, Resource } from '@flama/routing';
-import { load } from '../model/load';
+import { type LoadOptions, load } from '../model/load';
 import type { Model } from '../model/model';
+import { defaultInferenceThreads } from './available-cpus';
 import { type ModelResource, modelResource } from './model-resource';
+import { ModelWatcher } from './model-watcher';
 
 /** A model that could not be loaded at startup: names the model and its file, and says why. */
 export class ModelStartupError extends Error {
@@ -14,18 +16,31 @@ export interface ResourceHost {
   resources: { addResource(path: string, resource: Resource): unknown };
 }
 
+/** How every served model runs, unless its resource's `load` options say otherwise. */
+export interface ServingOptions
+  extends Pick<LoadOptions, 'threads' | 'batching' | 'maxQueueSize' | 'timeout' | 'maxRows'> {
+  /** Reload a model when its file changes (as SIGHUP does for every model). */
+  readonly watch?: boolean;
+}
+
 /**
  * Serves models: `addModel('/churn/', 'data/model.flm', 'churn')` or `addModelResource('/churn', resource)`.
- * Every model loads when the app starts (in parallel; a model that can't load stops startup) and its
- * ONNX Runtime session is released when the app shuts down.
+ * Every model loads when the app starts (in parallel; a model that can't load stops startup) on inference
+ * threads that batch concurrent requests; `reload()` swaps in each model's file anew without failing a
+ * request; sessions are released when the app shuts down.
  */
 export class ModelsModule implements Module {
   readonly name = 'models';
   readonly components: Component<unknown, never>[] = [];
   private readonly loaded = new Map<ModelResource, Model>();
   private readonly served: ModelResource[] = [];
+  private readonly watcher = new ModelWatcher((file) => this.reloadFile(file));
+  private reloading: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly app: ResourceHost) {}
+  constructor(
+    private readonly app: ResourceHost,
+    private readonly options: ServingOptions = {},
+  ) {}
 
   addModel(path: string, file: string, name: string): this {
     return this.addModelResource(path, modelResource({ name, model: file }));
@@ -40,32 +55,74 @@ export class ModelsModule implements Module {
 
   async startup(): Promise<void> {
     const loading = this.served.map(async (resource) => {
-      try {
-        const model = await load(resource.file, resource.loadOptions);
-        this.loaded.set(resource, model);
-        const reason = model.notRunnableReason;
-        if (reason) console.warn(`Model "${resource.name}" is served for inspection only: ${reason}`);
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
+      const model = await this.load(resource).catch((error: unknown) => {
         throw new ModelStartupError(
-          `Model "${resource.name}" (${resource.file}) can't be loaded: ${reason}`,
+          `Model "${resource.name}" (${resource.file}) can't be loaded: ${reason(error)}`,
           {
             cause: error,
           },
         );
-      }
+      });
+      this.loaded.set(resource, model);
+      const notRunnable = model.notRunnableReason;
+      if (notRunnable) console.warn(`Model "${resource.name}" is served for inspection only: ${notRunnable}`);
     });
     const failures = (await Promise.allSettled(loading)).filter((result) => result.status === 'rejected');
     if (failures.length > 0) {
       await this.shutdown();
       throw failures[0]!.reason;
     }
+    if (this.options.watch) this.watcher.watch(this.served.map((resource) => resource.file));
+  }
+
+  /**
+   * Loads every model's file anew beside the one serving, then swaps them: requests never fail, calls already
+   * made finish on the old model, which is then released. A file that doesn't load leaves its old model
+   * serving; one line says why. Reloads run one at a time.
+   */
+  reload(): Promise<void> {
+    return this.reloadWhere(() => true);
   }
 
   async shutdown(): Promise<void> {
+    this.watcher.close();
+    await this.reloading;
     const models = [...this.loaded.values()];
     this.loaded.clear();
     await Promise.all(models.map((model) => model.close()));
+  }
+
+  private reloadFile(file: string): Promise<void> {
+    return this.reloadWhere((resource) => resource.file === file);
+  }
+
+  private reloadWhere(selected: (resource: ModelResource) => boolean): Promise<void> {
+    const next = this.reloading.then(() =>
+      Promise.all(this.served.filter(selected).map((resource) => this.reloadOne(resource))),
+    );
+    this.reloading = next;
+    return next.then(() => undefined);
+  }
+
+  private async reloadOne(resource: ModelResource): Promise<void> {
+    const current = this.loaded.get(resource);
+    if (!current) return;
+    let fresh: Model;
+    try {
+      fresh = await this.load(resource);
+    } catch (error) {
+      console.error(
+        `Model "${resource.name}" was not reloaded from ${resource.file}: ${reason(error)}. The previous one goes on serving.`,
+      );
+      return;
+    }
+    await current.swap(fresh).close();
+    console.log(`Model "${resource.name}" reloaded from ${resource.file} (id ${current.meta.id}).`);
+  }
+
+  private load(resource: ModelResource): Promise<Model> {
+    const { watch: _, ...serving } = this.options;
+    return load(resource.file, { threads: defaultInferenceThreads(), ...serving, ...resource.loadOptions });
   }
 
   private model(resource: ModelResource): Model {
@@ -73,4 +130,8 @@ export class ModelsModule implements Module {
     if (!model) throw new ModelStartupError(`Model "${resource.name}" is not loaded: start the app first.`);
     return model;
   }
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -1,0 +1,91 @@
+import { Worker } from 'node:worker_threads';
+import type { InferenceSession } from 'onnxruntime-node';
+import { InferenceThreadError, ModelLoadError } from './errors';
+import type { RawOutputs } from './raw-tensor';
+import { runtimeMessage } from './runtime-message';
+import type { SessionMetadata } from './signature';
+import { type TensorPack, unpackTensors } from './tensor-pack.js';
+
+/** Sits beside this file in the sources and in the published build (copied there by the build). */
+const script = new URL('./inference-worker.js', import.meta.url);
+
+/** What a thread answers for a run: the outputs, or ONNX Runtime's error message. */
+export type RunResult = { readonly outputs: RawOutputs } | { readonly error: string };
+
+type Reply = { id: number; pack: TensorPack } | { id: number; error: string };
+type Pending = { resolve(result: RunResult): void; reject(error: Error): void };
+
+/** A worker thread holding one ONNX Runtime session of the model; runs one batch at a time. */
+export class InferenceThread implements SessionMetadata {
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 0;
+  private exited = false;
+
+  private constructor(
+    private readonly worker: Worker,
+    readonly inputMetadata: readonly InferenceSession.ValueMetadata[],
+    readonly outputMetadata: readonly InferenceSession.ValueMetadata[],
+    onExit: () => void,
+  ) {
+    worker.on('message', (reply: Reply) => {
+      const pending = this.pending.get(reply.id);
+      this.pending.delete(reply.id);
+      pending?.resolve('pack' in reply ? { outputs: unpackTensors(reply.pack) } : reply);
+    });
+    const fail = (error: Error) => {
+      if (this.exited) return;
+      this.exited = true;
+      for (const pending of this.pending.values()) pending.reject(error);
+      this.pending.clear();
+      onExit();
+    };
+    worker.on('error', (error) =>
+      fail(new InferenceThreadError(`An inference thread failed: ${error.message}`)),
+    );
+    worker.on('exit', (code) => fail(new InferenceThreadError(`An inference thread exited (code ${code})`)));
+  }
+
+  /** Starts a thread and its session; `onExit` is told when the thread stops without being closed. */
+  static start(
+    model: Uint8Array,
+    sessionOptions: InferenceSession.SessionOptions,
+    onExit: () => void,
+  ): Promise<InferenceThread> {
+    const worker = new Worker(script, { workerData: { model, sessionOptions } });
+    return new Promise((resolve, reject) => {
+      const failed = (error: Error) => {
+        void worker.terminate();
+        reject(new ModelLoadError(`ONNX Runtime can't load the model: ${runtimeMessage(error)}`));
+      };
+      worker.once('error', failed);
+      worker.once('message', (message: { kind: 'ready' | 'failed'; message?: string } & SessionMetadata) => {
+        worker.off('error', failed);
+        if (message.kind === 'failed') return failed(new Error(message.message));
+        resolve(new InferenceThread(worker, message.inputMetadata, message.outputMetadata, onExit));
+      });
+    });
+  }
+
+  /** Alive and running nothing. */
+  get idle(): boolean {
+    return !this.exited && this.pending.size === 0;
+  }
+
+  /** Runs one batch: `pack` holds its joined inputs (its buffer is transferred). */
+  run(pack: TensorPack, fetches: readonly string[]): Promise<RunResult> {
+    if (this.exited) return Promise.reject(new InferenceThreadError('The inference thread has stopped'));
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.worker.postMessage({ id, pack, fetches }, [pack.buffer]);
+      this.pending.set(id, { resolve, reject });
+    });
+  }
+
+  /** Releases the session and ends the thread; call it when no batch is running. */
+  async close(): Promise<void> {
+    this.exited = true;
+    const exited = new Promise((resolve) => this.worker.once('exit', resolve));
+    this.worker.postMessage('release');
+    await exited;
+  }
+}

@@ -1,0 +1,219 @@
+import type { InferenceSession } from 'onnxruntime-node';
+import { type BatchingOptions, BatchQueue, batchKey, type Queued } from './batch-queue';
+import {
+  InferenceThreadError,
+  ModelInputError,
+  ModelOverloadedError,
+  ModelTimeoutError,
+  UnsupportedModelError,
+} from './errors';
+import type { InferenceBackend } from './inference-backend';
+import { InferenceThread } from './inference-thread';
+import { type RawFeeds, type RawOutputs, sliceRows } from './raw-tensor';
+import { runtimeMessage } from './runtime-message';
+import { isBatchable, readSignature } from './signature';
+import { packTensors, type TensorPack } from './tensor-pack.js';
+
+export interface ThreadedOptions {
+  /** Inference threads, each with its own session. */
+  readonly threads: number;
+  /** Joins queued requests' rows into one run; default on when every input and output has a free first dim. */
+  readonly batching?: BatchingOptions | false;
+  /** Requests waiting for a thread at most; past it, ModelOverloadedError (503). Default 1024. */
+  readonly maxQueueSize?: number;
+  /** How long (ms) a request may wait for a thread before ModelTimeoutError (504). Default: no limit. */
+  readonly timeout?: number;
+}
+
+/**
+ * Runs a model on worker threads, off the event loop: whenever a thread is free it takes the head of the
+ * queue and every request that joins it (micro-batching), so batches grow with load and a lone request
+ * waits for nothing. The queue is bounded; a thread that dies is replaced.
+ */
+export class ThreadedBackend implements InferenceBackend {
+  private readonly threads: InferenceThread[] = [];
+  private queue = new BatchQueue(false);
+  private running = 0;
+  private delay: NodeJS.Timeout | undefined;
+  private closing = false;
+  private drained: (() => void) | undefined;
+  private readonly maxQueueSize: number;
+
+  private constructor(
+    private readonly model: Uint8Array,
+    private readonly sessionOptions: InferenceSession.SessionOptions,
+    private readonly options: ThreadedOptions,
+  ) {
+    this.maxQueueSize = options.maxQueueSize ?? 1024;
+  }
+
+  static async create(
+    model: Uint8Array,
+    sessionOptions: InferenceSession.SessionOptions,
+    options: ThreadedOptions,
+  ): Promise<ThreadedBackend> {
+    const backend = new ThreadedBackend(model, sessionOptions, options);
+    const started = await Promise.allSettled(
+      Array.from({ length: Math.max(1, options.threads) }, (_, index) => backend.startThread(index)),
+    );
+    const failure = started.find((result) => result.status === 'rejected');
+    if (failure) {
+      await backend.close();
+      throw failure.reason;
+    }
+    const batching = options.batching ?? {};
+    backend.queue = new BatchQueue(batching !== false && isBatchable(readSignature(backend)) && batching);
+    return backend;
+  }
+
+  get inputMetadata(): readonly InferenceSession.ValueMetadata[] {
+    return this.threads[0]!.inputMetadata;
+  }
+
+  get outputMetadata(): readonly InferenceSession.ValueMetadata[] {
+    return this.threads[0]!.outputMetadata;
+  }
+
+  run(feeds: RawFeeds, fetches: readonly string[]): Promise<RawOutputs> {
+    if (this.closing) return Promise.reject(new InferenceThreadError('The model is closed'));
+    if (this.queue.size >= this.maxQueueSize)
+      return Promise.reject(new ModelOverloadedError(this.queue.size));
+    const { key, rows } = batchKey(feeds, fetches);
+    return new Promise((resolve, reject) => {
+      const entry: Queued = { feeds, rows, key, fetches, enqueuedAt: performance.now(), resolve, reject };
+      const { timeout } = this.options;
+      if (timeout !== undefined) {
+        entry.deadline = setTimeout(() => {
+          if (!this.queue.remove(entry)) return;
+          reject(new ModelTimeoutError(timeout));
+          this.dispatch();
+        }, timeout);
+      }
+      this.queue.push(entry);
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    if (this.queue.size > 0 || this.running > 0) {
+      await new Promise<void>((resolve) => {
+        this.drained = resolve;
+      });
+    }
+    await Promise.all(this.threads.splice(0).map((thread) => thread.close()));
+  }
+
+  private async startThread(index: number): Promise<void> {
+    const thread = await InferenceThread.start(this.model, this.sessionOptions, () => this.replace(index));
+    this.threads[index] = thread;
+  }
+
+  private replace(index: number): void {
+    if (this.closing) return;
+    console.error('An inference thread stopped; starting another.');
+    this.startThread(index).then(
+      () => this.dispatch(),
+      (error: Error) => console.error(`An inference thread could not be restarted: ${error.message}`),
+    );
+  }
+
+  private dispatch(): void {
+    let thread = this.threads.find((candidate) => candidate.idle);
+    while (thread && this.queue.size > 0) {
+      const next = this.queue.take(performance.now());
+      if (!next) break;
+      if ('wait' in next) {
+        this.delay ??= setTimeout(() => {
+          this.delay = undefined;
+          this.dispatch();
+        }, next.wait);
+        break;
+      }
+      const entries = this.withinDeadline(next.entries);
+      if (entries.length === 0) continue;
+      this.execute(thread, entries);
+      thread = this.threads.find((candidate) => candidate.idle);
+    }
+    if (this.closing && this.running === 0 && this.queue.size === 0) this.drained?.();
+  }
+
+  /** Refuses the entries whose deadline passed before their timer could fire (the event loop was busy). */
+  private withinDeadline(entries: Queued[]): Queued[] {
+    const { timeout } = this.options;
+    for (const entry of entries) clearTimeout(entry.deadline);
+    if (timeout === undefined) return entries;
+    const now = performance.now();
+    return entries.filter((entry) => {
+      if (now - entry.enqueuedAt < timeout) return true;
+      entry.reject(new ModelTimeoutError(timeout));
+      return false;
+    });
+  }
+
+  private execute(thread: InferenceThread, entries: Queued[]): void {
+    this.running++;
+    const fetches = entries[0]!.fetches;
+    thread
+      .run(packBatch(entries), fetches)
+      .then(
+        (result) => {
+          if ('outputs' in result) answer(entries, result.outputs);
+          else if (entries.length > 1) this.queue.retryAlone(entries);
+          else
+            entries[0]!.reject(
+              new ModelInputError(
+                'rejected',
+                `The model rejected the input: ${runtimeMessage(result.error)}`,
+              ),
+            );
+        },
+        (error: Error) => {
+          for (const entry of entries) entry.reject(error);
+        },
+      )
+      .finally(() => {
+        this.running--;
+        this.dispatch();
+      });
+  }
+}
+
+/** The batch's inputs, each request's rows after the previous one's, in one message. */
+function packBatch(entries: readonly Queued[]): TensorPack {
+  const rows = entries.reduce((sum, entry) => sum + entry.rows, 0);
+  return packTensors(
+    Object.entries(entries[0]!.feeds).map(([name, { type, dims }]) => ({
+      name,
+      type,
+      dims: entries.length === 1 ? dims : [rows, ...dims.slice(1)],
+      chunks: entries.map((entry) => entry.feeds[name]!.data),
+    })),
+  );
+}
+
+/** Answers each request its rows of the batch's outputs. */
+function answer(entries: readonly Queued[], outputs: RawOutputs): void {
+  if (entries.length === 1) {
+    entries[0]!.resolve(outputs);
+    return;
+  }
+  const total = entries.reduce((sum, entry) => sum + entry.rows, 0);
+  const unsplittable = Object.keys(outputs).find((name) => outputs[name]!.dims[0] !== total);
+  let from = 0;
+  for (const entry of entries) {
+    if (unsplittable) {
+      entry.reject(
+        new UnsupportedModelError(
+          `Output '${unsplittable}' has no row per input row, so requests can't be batched: turn batching off for this model`,
+        ),
+      );
+      continue;
+    }
+    const mine: RawOutputs = {};
+    for (const [name, tensor] of Object.entries(outputs))
+      mine[name] = sliceRows(tensor, from, entry.rows, total);
+    from += entry.rows;
+    entry.resolve(mine);
+  }
+}
