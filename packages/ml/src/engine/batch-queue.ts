@@ -55,6 +55,11 @@ export class BatchQueue {
     return this.entries.length;
   }
 
+  /** Looked up from the tail, where a request just pushed is. */
+  has(entry: Queued): boolean {
+    return this.entries.lastIndexOf(entry) >= 0;
+  }
+
   push(entry: Queued): void {
     this.entries.push(entry);
   }
@@ -66,7 +71,7 @@ export class BatchQueue {
 
   /** Takes a waiting request out (its deadline passed); false when it had already left. */
   remove(entry: Queued): boolean {
-    const index = this.entries.indexOf(entry);
+    const index = this.entries.lastIndexOf(entry);
     if (index >= 0) this.entries.splice(index, 1);
     return index >= 0;
   }

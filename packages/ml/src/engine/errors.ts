@@ -58,8 +58,8 @@ export class ModelOverloadedError extends Error {
   readonly expose = true;
   readonly headers = { 'retry-after': '1' };
 
-  constructor(readonly queueSize: number) {
-    super(`The model is overloaded: ${queueSize} requests are already waiting; retry shortly`);
+  constructor(readonly maxQueueSize: number) {
+    super(`The model is overloaded: its queue of ${maxQueueSize} waiting requests is full; retry shortly`);
   }
 }
 

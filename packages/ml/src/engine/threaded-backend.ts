@@ -19,7 +19,7 @@ export interface ThreadedOptions {
   readonly threads: number;
   /** Joins queued requests' rows into one run; default on when every input and output has a free first dim. */
   readonly batching?: BatchingOptions | false;
-  /** Requests waiting for a thread at most; past it, ModelOverloadedError (503). Default 1024. */
+  /** Requests waiting for a thread at most (0: none wait); past it, ModelOverloadedError (503). Default 1024. */
   readonly maxQueueSize?: number;
   /** How long (ms) a request may wait for a thread before ModelTimeoutError (504). Default: no limit. */
   readonly timeout?: number;
@@ -76,21 +76,24 @@ export class ThreadedBackend implements InferenceBackend {
 
   run(feeds: RawFeeds, fetches: readonly string[]): Promise<RawOutputs> {
     if (this.closing) return Promise.reject(new InferenceThreadError('The model is closed'));
-    if (this.queue.size >= this.maxQueueSize)
-      return Promise.reject(new ModelOverloadedError(this.queue.size));
     const { key, rows } = batchKey(feeds, fetches);
     return new Promise((resolve, reject) => {
       const entry: Queued = { feeds, rows, key, fetches, enqueuedAt: performance.now(), resolve, reject };
-      const { timeout } = this.options;
-      if (timeout !== undefined) {
-        entry.deadline = setTimeout(() => {
-          if (!this.queue.remove(entry)) return;
-          reject(new ModelTimeoutError(timeout));
-          this.dispatch();
-        }, timeout);
-      }
       this.queue.push(entry);
       this.dispatch();
+      if (!this.queue.has(entry)) return;
+      if (this.queue.size > this.maxQueueSize) {
+        this.queue.remove(entry);
+        reject(new ModelOverloadedError(this.maxQueueSize));
+        return;
+      }
+      const { timeout } = this.options;
+      if (timeout === undefined) return;
+      entry.deadline = setTimeout(() => {
+        if (!this.queue.remove(entry)) return;
+        reject(new ModelTimeoutError(timeout));
+        this.dispatch();
+      }, timeout);
     });
   }
 
