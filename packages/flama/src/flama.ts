@@ -1,5 +1,5 @@
 import { attachDocs } from '@flama/docs-ui';
-import { ModelsModule } from '@flama/ml';
+import { ModelsModule, type ServingOptions } from '@flama/ml';
 import { App, type AppOptions } from '@flama/routing';
 
 export interface FlamaOptions extends AppOptions {
@@ -7,6 +7,8 @@ export interface FlamaOptions extends AppOptions {
   docs?: string | false;
   /** Scalar's configuration for the docs page (theme, layout, …). */
   docsConfiguration?: Record<string, unknown>;
+  /** How served models run: inference threads, batching, queue size, deadline, file watching. */
+  serving?: ServingOptions;
 }
 
 /**
@@ -20,7 +22,7 @@ export class Flama extends App {
 
   constructor(options: FlamaOptions = {}) {
     super(options);
-    this.models = new ModelsModule(this);
+    this.models = new ModelsModule(this, options.serving);
     this.addModule(this.models);
     this.docs = options.docs === false || !this.schemaPath ? undefined : (options.docs ?? '/docs/');
     if (this.docs) attachDocs(this, { path: this.docs, configuration: options.docsConfiguration });
