@@ -1,62 +1,72 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { acceptWebSockets } from '@flama/routing';
-import { serve as serveNode } from '@hono/node-server';
+import { createAdaptorServer } from '@hono/node-server';
+import { ConnectionDrain } from './connection-drain';
 import type { ServableApp } from './load-app';
+import { serverLifecycle } from './server-lifecycle';
 
 export interface ServeOptions {
   host: string;
   port: number;
-  /** Where start-up lines go (stdout by default). */
+  /** Processes serving the port (node:cluster); 1 serves in this process. Used by the CLI's commands. */
+  workers?: number;
+  /** How long an idle keep-alive connection stays open, in seconds (default 5, as Node's). */
+  keepAliveTimeout?: number;
+  /** How long a shutdown waits for accepted requests before cutting them, in seconds (default 25). */
+  shutdownTimeout?: number;
+  /** Where the start-up lines go (stdout by default). */
   print?: (line: string) => void;
+  /** Where the server says what it does later (shutting down, reloading): stdout by default. */
+  log?: (line: string) => void;
 }
 
 export interface RunningServer {
   url: string;
+  /** Shuts down gracefully (drain, answer what was accepted, close, then the app's shutdown). */
   close(): Promise<void>;
 }
 
+export const serveDefaults = { keepAliveTimeout: 5, shutdownTimeout: 25 } as const;
+
 /**
- * Starts the app, then listens. SIGINT and SIGTERM close the server and run the app's shutdown.
- * Prints the URL (and the docs URL, if the app has docs) once it accepts connections.
+ * Starts the app, then listens. SIGTERM and SIGINT shut down gracefully (see `serverLifecycle`), SIGHUP
+ * reloads the app. Prints the URL (and the docs URL, if the app has docs) once it accepts connections.
  */
 export async function serveApp(app: ServableApp, options: ServeOptions): Promise<RunningServer> {
   const print = options.print ?? ((line: string) => console.log(line));
   await app.startup?.();
-  const server = serveNode({ fetch: app.fetch, hostname: options.host, port: options.port });
-  acceptWebSockets(server as Server, app.fetch);
+  const server = createAdaptorServer({ fetch: app.fetch, hostname: options.host }) as Server;
+  keepAlive(server, options.keepAliveTimeout ?? serveDefaults.keepAliveTimeout);
+  const drain = new ConnectionDrain(server);
+  acceptWebSockets(server, app.fetch);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
+    server.listen(options.port, options.host);
   }).catch(async (error: NodeJS.ErrnoException) => {
     await app.shutdown?.();
     throw error.code === 'EADDRINUSE'
       ? new Error(`Port ${options.port} on ${options.host} is already in use.`)
       : error;
   });
-  let closing: Promise<void> | undefined;
-  const close = () => {
-    closing ??= new Promise<void>((resolve) => server.close(() => resolve())).then(() => app.shutdown?.());
-    return closing;
-  };
-  const onSignal = () => {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-    void close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(`Shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const lifecycle = serverLifecycle(app, drain, {
+    shutdownTimeout: options.shutdownTimeout ?? serveDefaults.shutdownTimeout,
+    log: options.log ?? ((line) => console.log(line)),
+  });
   const { port } = server.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   const url = `http://${host}:${port}`;
   // One write, so that whoever watches the output sees the docs line with the URL.
   print([`Flama is serving on ${url}`, ...(app.docsPath ? [`Docs: ${url}${app.docsPath}`] : [])].join('\n'));
 
-  return { url, close };
+  return { url, close: lifecycle.close };
+}
+
+/** Idle keep-alive connections stay open this long; headers may take a little longer, as Node requires. */
+function keepAlive(server: Server, seconds: number): void {
+  server.keepAliveTimeout = seconds * 1000;
+  server.headersTimeout = Math.max(server.headersTimeout, server.keepAliveTimeout + 1000);
+  if (server.requestTimeout > 0)
+    server.requestTimeout = Math.max(server.requestTimeout, server.headersTimeout);
 }

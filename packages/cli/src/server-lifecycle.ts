@@ -1,0 +1,70 @@
+import { closeWebSockets } from '@flama/routing';
+import type { ConnectionDrain } from './connection-drain';
+import type { ServableApp } from './load-app';
+import { handleSignals, signalExitCode } from './signals';
+
+export interface LifecycleOptions {
+  /** Seconds to wait for accepted requests before cutting them. */
+  shutdownTimeout: number;
+  log: (line: string) => void;
+}
+
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * What a serving process does on signals. SIGTERM/SIGINT: the app drains (not ready), the server stops
+ * accepting and answers what it accepted, WebSockets close with 1001, then the app shuts down and the process
+ * exits 0 (1 if the deadline cut requests or the shutdown failed). A second signal more than a second later
+ * exits at once. SIGHUP reloads the app, and says how that went.
+ */
+export function serverLifecycle(
+  app: ServableApp,
+  drain: ConnectionDrain,
+  options: LifecycleOptions,
+): { close(): Promise<void> } {
+  let closing: Promise<boolean> | undefined;
+  const close = async (): Promise<boolean> => {
+    app.drain?.();
+    const inTime = await drain.drain(options.shutdownTimeout * 1000, closeWebSockets());
+    await app.shutdown?.();
+    return inTime;
+  };
+  const stopListening = handleSignals({
+    shutdown: (signal) => {
+      const pending = drain.pending;
+      const waiting = pending > 0 ? `: finishing ${pending} request${pending > 1 ? 's' : ''}` : '';
+      options.log(`Shutting down on ${signal}${waiting} (at most ${options.shutdownTimeout} s)`);
+      closing ??= close();
+      closing.then(
+        (inTime) => {
+          if (!inTime)
+            console.error(`flama: shutdown took over ${options.shutdownTimeout} s; open requests were cut.`);
+          process.exit(inTime ? 0 : 1);
+        },
+        (error: unknown) => {
+          console.error(`flama: shutdown failed: ${describe(error)}`);
+          process.exit(1);
+        },
+      );
+    },
+    force: (signal) => {
+      console.error(`flama: ${signal} again: exiting without finishing ${drain.pending} open requests.`);
+      process.exit(signalExitCode(signal));
+    },
+    reload: () => {
+      if (!app.reload) return options.log('SIGHUP: this app has nothing to reload');
+      app.reload().then(
+        () => options.log('Reloaded (SIGHUP)'),
+        (error: unknown) =>
+          console.error(`flama: reload failed, still serving as before: ${describe(error)}`),
+      );
+    },
+  });
+  return {
+    close: async () => {
+      closing ??= close();
+      await closing;
+      stopListening();
+    },
+  };
+}
