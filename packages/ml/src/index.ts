@@ -16,7 +16,7 @@ export type { TensorInput } from './engine/tensor-input';
 export type { OutputTensor, OutputValue } from './engine/tensor-output';
 export { type FlmErrorReason, FlmFormatError } from './flm/errors';
 export { type FlmMeta, frameworkLib } from './flm/meta';
-export { type ReadFlmOptions, readFlm } from './flm/reader';
+export { type FlmSummary, inspectFlm, type ReadFlmOptions, readFlm } from './flm/reader';
 export type { FlmCompression, FlmFile, FlmModel, LegacyCompression, ModelKind } from './flm/types';
 export { type WriteFlmInput, writeFlm } from './flm/writer';
 export { ArtifactNotFoundError, Artifacts } from './model/artifacts';

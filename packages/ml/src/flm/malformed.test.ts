@@ -15,7 +15,7 @@ import {
   u64,
 } from './fixtures/build-flm';
 import { fixture } from './fixtures/fixtures';
-import { type ReadFlmOptions, readFlm } from './reader';
+import { inspectFlm, type ReadFlmOptions, readFlm } from './reader';
 
 const encode = (value: string) => new TextEncoder().encode(value);
 const metaJson = encode('{"id": "m"}');
@@ -258,6 +258,46 @@ describe('size limits', () => {
       const data = p2({ model: fixture(name), codecs: { meta: 0xff, artifacts: 0xff, model: id } });
       expect(await reason(data, { maxSize: 2 ** 20 })).toBe('too-large');
     }
+  });
+
+  it('caps the metadata and the artifacts on their own, with the option that raises each', async () => {
+    const bomb = await writableCodec('zstd').compress(new Uint8Array(4 * 2 ** 20));
+    const metaBomb = p2({ meta: bomb, codecs: { meta: 0x04, artifacts: 0xff, model: 0xff } });
+    expect(await failure(metaBomb, { maxMetaSize: 2 ** 20 })).toEqual([
+      'too-large',
+      'The metadata section decompresses to more than 1048576 bytes (raise the maxMetaSize option if the file is trusted)',
+    ]);
+    const artifactBomb = p2({
+      artifacts: [
+        ['a.bin', bomb],
+        ['b.bin', bomb],
+      ],
+      codecs: { meta: 0xff, artifacts: 0x04, model: 0xff },
+    });
+    expect(await failure(artifactBomb, { maxArtifactsSize: 6 * 2 ** 20 })).toEqual([
+      'too-large',
+      'The artifacts section decompresses to more than 6291456 bytes (raise the maxArtifactsSize option if the file is trusted)',
+    ]);
+  });
+
+  it('inspects without decompressing the artifacts or the model: a bomb there costs nothing', async () => {
+    const bomb = await writableCodec('zstd').compress(new Uint8Array(64 * 2 ** 20));
+    const data = p2({
+      artifacts: [['a.bin', bomb]],
+      model: bomb,
+      codecs: { meta: 0xff, artifacts: 0x04, model: 0x04 },
+    });
+    expect(await inspectFlm(data, { maxSize: 2 ** 20 })).toEqual({ meta: { id: 'm' }, artifacts: ['a.bin'] });
+    expect(await reason(data, { maxSize: 2 ** 20 })).toBe('too-large');
+  });
+
+  it('refuses metadata nested deeper than 64 levels, without overflowing the stack', async () => {
+    const deep = `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`;
+    const message = 'The metadata nests deeper than 64 levels';
+    expect(await failure(p2({ meta: encode(deep) }))).toEqual(['invalid-meta', message]);
+    await expect(inspectFlm(p2({ meta: encode(deep) }))).rejects.toThrow(message);
+    const fine = `${'{"a":'.repeat(63)}1${'}'.repeat(63)}`;
+    expect(await failure(p2({ meta: encode(fine) }))).toBeUndefined();
   });
 
   it('refuses damaged compressed sections', async () => {

@@ -19,7 +19,10 @@ export interface FlmMeta {
   [key: string]: unknown;
 }
 
-/** Decodes the meta section: UTF-8 JSON holding an object. */
+/** How deep metadata may nest: Flama's is a few levels; thousands would overflow the stack of whoever reads it. */
+export const MAX_META_DEPTH = 64;
+
+/** Decodes the meta section: UTF-8 JSON holding an object, nested at most MAX_META_DEPTH levels. */
 export function parseMeta(bytes: Uint8Array): FlmMeta {
   let meta: unknown;
   try {
@@ -34,7 +37,24 @@ export function asMeta(meta: unknown): FlmMeta {
   if (typeof meta !== 'object' || meta === null || Array.isArray(meta)) {
     throw new FlmFormatError('invalid-meta', 'The metadata is not a JSON object');
   }
+  if (depthOf(meta) > MAX_META_DEPTH) {
+    throw new FlmFormatError('invalid-meta', `The metadata nests deeper than ${MAX_META_DEPTH} levels`);
+  }
   return meta as FlmMeta;
+}
+
+/** The nesting depth of parsed JSON, walked without recursion (the input may be hostile). */
+function depthOf(value: object): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (typeof current !== 'object' || current === null) continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > MAX_META_DEPTH) return deepest;
+    for (const child of Object.values(current)) stack.push([child, depth + 1]);
+  }
+  return deepest;
 }
 
 /**
