@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { modelAppDefaults } from './model-app';
+import { serveDefaults } from './serve';
 
 /** Where the docs page or the schema is served: `null`, `false` or `""` for none. */
 const optionalPath = (fallback: string) =>
@@ -29,18 +30,27 @@ const AppSettings = z.strictObject({
   models: z.array(ModelEntry).min(1, 'must list at least one model'),
 });
 
+const secondsMessage = 'must be a number of seconds above 0';
+
+/** Where and how to serve; host and port default to the HOST and PORT environment variables, then 127.0.0.1:8000. */
+const ServerSettings = {
+  host: z.string().min(1, 'must not be empty').optional(),
+  port: z.int(portMessage).min(0, portMessage).max(65535, portMessage).optional(),
+  workers: z.int('must be a whole number ≥ 1').min(1, 'must be a whole number ≥ 1').default(1),
+  keep_alive_timeout: z
+    .number(secondsMessage)
+    .positive(secondsMessage)
+    .default(serveDefaults.keepAliveTimeout),
+  shutdown_timeout: z.number(secondsMessage).positive(secondsMessage).default(serveDefaults.shutdownTimeout),
+};
+
 /** Flama's `flama.json`: the app (settings, or `"file:export"` of an app in code) and the server. */
 export const FlamaConfig = z.strictObject(
   {
     app: z.union([z.string().min(1, 'must be "file" or "file:export"'), AppSettings], {
       error: 'must be an object of app settings, or "file:export" of an app in code',
     }),
-    server: z
-      .strictObject({
-        host: z.string().min(1, 'must not be empty').default('127.0.0.1'),
-        port: z.int(portMessage).min(0, portMessage).max(65535, portMessage).default(8000),
-      })
-      .default({ host: '127.0.0.1', port: 8000 }),
+    server: z.strictObject(ServerSettings).prefault({}),
   },
   { error: 'must hold a JSON object: {"app": …, "server": …}' },
 );

@@ -21,14 +21,17 @@ export interface ModelSpec {
   name: string;
 }
 
-/** An app serving `.flm` models with their docs page: what `flama serve` and `flama start` run. */
+/**
+ * An app serving `.flm` models with their docs page and health routes (`/health/live`, `/health/ready`):
+ * what `flama serve` and `flama start` run.
+ */
 export class ModelApp extends App {
   readonly models: ModelsModule;
   private readonly docs: string | undefined;
 
   constructor(settings: ModelAppSettings) {
     const { title, version, description, schema, debug } = settings;
-    super({ title, version, description, schema, debug });
+    super({ title, version, description, schema, debug, health: true });
     this.models = new ModelsModule(this);
     this.addModule(this.models);
     for (const model of settings.models) this.models.addModel(model.url, model.path, model.name);

@@ -3,8 +3,8 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { loadApp } from './load-app';
-import { serveApp } from './serve';
-import { serverOptions, withServerOptions } from './server-options';
+import { type ServerFlags, serverOptions, withServerOptions } from './server-options';
+import { startServer } from './start-server';
 
 /** `flama run <file>[:export]`: serves an app from a TypeScript or JavaScript file. */
 export function runCommand(program: Command): Command {
@@ -14,12 +14,10 @@ export function runCommand(program: Command): Command {
       .description('Serve the app exported by a .ts or .js file (export "app", else the default export).')
       .argument('<app>', 'the app file, optionally with an export name: src/app.ts or src/app.ts:api')
       .option('--reload', 'restart when a source file changes (development)'),
-  ).action(
-    async (reference: string, options: { reload?: boolean; serverHost: string; serverPort: string }) => {
-      if (options.reload) return reloading(process.argv.slice(2).filter((arg) => arg !== '--reload'));
-      await serveApp(await loadApp(reference), serverOptions(options));
-    },
-  );
+  ).action(async (reference: string, options: ServerFlags & { reload?: boolean }) => {
+    if (options.reload) return reloading(process.argv.slice(2).filter((arg) => arg !== '--reload'));
+    await startServer(() => loadApp(reference), serverOptions(options));
+  });
 }
 
 /** Re-runs this command under tsx's watcher, which restarts it when the app or anything it imports changes. */

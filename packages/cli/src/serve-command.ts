@@ -2,10 +2,10 @@ import type { Command } from 'commander';
 import { CliError } from './cli-error';
 import { collect, fields } from './key-values';
 import { ModelApp, type ModelSpec, modelAppDefaults } from './model-app';
-import { serveApp } from './serve';
-import { serverOptions, withServerOptions } from './server-options';
+import { type ServerFlags, serverOptions, withServerOptions } from './server-options';
+import { startServer } from './start-server';
 
-interface ServeFlags {
+interface ServeFlags extends ServerFlags {
   modelUrl: string;
   modelName: string;
   model?: string[];
@@ -15,8 +15,6 @@ interface ServeFlags {
   appDocs: string;
   appSchema: string;
   appDebug?: boolean;
-  serverHost: string;
-  serverPort: string;
 }
 
 /** `flama serve model.flm`: serves one or more models, with docs, without writing code. */
@@ -41,16 +39,17 @@ export function serveCommand(program: Command): Command {
       .option('--app-debug', 'show errors’ internals in responses'),
   ).action(async (file: string | undefined, flags: ServeFlags) => {
     const models = modelSpecs(file, flags);
-    const app = new ModelApp({
-      title: flags.appTitle,
-      version: flags.appVersion,
-      description: flags.appDescription,
-      docs: flags.appDocs || false,
-      schema: flags.appSchema || false,
-      debug: flags.appDebug ?? false,
-      models,
-    });
-    await serveApp(app, serverOptions(flags));
+    const app = () =>
+      new ModelApp({
+        title: flags.appTitle,
+        version: flags.appVersion,
+        description: flags.appDescription,
+        docs: flags.appDocs || false,
+        schema: flags.appSchema || false,
+        debug: flags.appDebug ?? false,
+        models,
+      });
+    await startServer(app, serverOptions(flags));
   });
 }
 

@@ -52,6 +52,7 @@ describe('flama start', () => {
     const cli = await start([], dir);
     expect(cli.output()).toContain(`Docs: ${cli.url}/docs/`);
     expect((await fetch(`${cli.url}/model/`)).status).toBe(200);
+    expect(await (await fetch(`${cli.url}/health/ready`)).json()).toEqual({ status: 'ready' });
     expect(await (await predict(`${cli.url}/model/predict/`, [[1, 0]])).json()).toEqual({ output: [1] });
     const schema = (await (await fetch(`${cli.url}/schema/`)).json()) as { info: object };
     expect(schema.info).toEqual({
@@ -102,7 +103,7 @@ describe('flama start', () => {
   it('describes the config file in --help', async () => {
     const help = await runCli(['start', '--help']);
     expect(help.stdout).toContain('--create-config');
-    expect(help.stdout).toContain('"server": { "host": "127.0.0.1", "port": 8000 }');
+    expect(help.stdout).toContain('"keep_alive_timeout": 5');
   });
 
   it('reports a missing file, bad JSON and every config problem in one line', async () => {
@@ -114,10 +115,10 @@ describe('flama start', () => {
       [{}, 'flama.json: app: Required'],
       [{ app: { models: [{ path: 'a.flm', name: 'a' }] } }, 'flama.json: app.models.0.url: Required'],
       [
-        { app: { docs: true, models: [] }, server: { port: 70000, workers: 2 } },
+        { app: { docs: true, models: [] }, server: { port: 70000, log_level: 'info' } },
         'flama.json: app.docs: must be a path such as "/docs/", or null, false or "" for none; ' +
           'app.models: must list at least one model; ' +
-          'server.port: must be an integer between 0 and 65535; server.workers: Unrecognized key',
+          'server.port: must be an integer between 0 and 65535; server.log_level: Unrecognized key',
       ],
       [
         { app: { models: [{ url: 'a/', path: 'a.flm', name: 'a' }], titel: 'A' } },

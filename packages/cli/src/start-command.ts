@@ -5,7 +5,9 @@ import type { FlamaConfig } from './flama-config';
 import { loadApp, type ServableApp } from './load-app';
 import { ModelApp } from './model-app';
 import { readConfig } from './read-config';
-import { serveApp } from './serve';
+import type { ServeOptions } from './serve';
+import { listenDefaults, portNumber } from './server-options';
+import { startServer } from './start-server';
 
 const configHelp = `
 The config file (Flama's schema, defaults shown; paths are relative to the file's directory):
@@ -16,7 +18,12 @@ The config file (Flama's schema, defaults shown; paths are relative to the file'
       "debug": false,
       "models": [{ "url": "/model/", "path": "model.flm", "name": "model" }]
     },
-    "server": { "host": "127.0.0.1", "port": 8000 }
+    "server": {
+      "host": "127.0.0.1", "port": 8000,       HOST and PORT from the environment when left out
+      "workers": 1,                             as --server-workers
+      "keep_alive_timeout": 5,                  seconds, as --server-keep-alive-timeout
+      "shutdown_timeout": 25                    seconds, as --server-shutdown-timeout
+    }
   }`;
 
 /** `flama start [flama.json]`: serves the app a config file describes. */
@@ -30,9 +37,19 @@ export function startCommand(program: Command): Command {
     .action(async (file: string, flags: { createConfig?: boolean }) => {
       if (flags.createConfig) return createConfig(file);
       const config = await readConfig(file);
-      const app = await configuredApp(config.app, dirname(resolve(file)));
-      await serveApp(app, config.server);
+      await startServer(() => configuredApp(config.app, dirname(resolve(file))), serveOptions(config.server));
     });
+}
+
+function serveOptions(server: FlamaConfig['server']): ServeOptions {
+  const fallback = listenDefaults();
+  return {
+    host: server.host ?? fallback.host,
+    port: server.port ?? portNumber(fallback.port, 'PORT'),
+    workers: server.workers,
+    keepAliveTimeout: server.keep_alive_timeout,
+    shutdownTimeout: server.shutdown_timeout,
+  };
 }
 
 function configuredApp(app: FlamaConfig['app'], directory: string): Promise<ServableApp> | ModelApp {
