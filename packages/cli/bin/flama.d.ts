@@ -1,0 +1,2 @@
+// The `flama` command runs when this module loads: it exports nothing.
+export {};
