@@ -1,5 +1,11 @@
 import { type Component, component, Token } from '@flama/injection';
-import { type OpenAPIContribution, Resource, webSocket } from '@flama/routing';
+import {
+  type AnyRouteOptions,
+  type OpenAPIContribution,
+  Resource,
+  type RouteMeta,
+  webSocket,
+} from '@flama/routing';
 import type { OperationDescription } from '@flama/schema';
 import { Context } from 'hono';
 import { z } from 'zod';
@@ -20,6 +26,13 @@ export interface ModelResourceOptions {
   /** The `.flm` file (relative to the working directory), loaded when the app starts. */
   model: string;
   load?: LoadOptions;
+  /** The version the Open Inference Protocol routes report; default the metadata's `extra.version`, else `1`. */
+  version?: string;
+  /**
+   * Metadata of every route of the model (its own methods', `/predict/`, `/stream/`, `/ws/`, its Open Inference
+   * Protocol routes), e.g. `{ permissions: ['churn:predict'] }` for AuthenticationMiddleware.
+   */
+  meta?: RouteMeta;
 }
 
 /**
@@ -30,6 +43,8 @@ export class ModelResource extends Resource<{ model: Token<Model> }> {
   readonly token: Token<Model>;
   readonly file: string;
   readonly loadOptions: LoadOptions;
+  readonly meta: RouteMeta | undefined;
+  private readonly fixedVersion: string | undefined;
 
   constructor(options: ModelResourceOptions) {
     const token = new Token<Model>(`Model(${options.name})`);
@@ -42,6 +57,8 @@ export class ModelResource extends Resource<{ model: Token<Model> }> {
     this.token = token;
     this.file = options.model;
     this.loadOptions = options.load ?? {};
+    this.meta = options.meta;
+    this.fixedVersion = options.version;
     const label = options.verboseName ?? options.name;
     this.get(
       '/',
@@ -92,6 +109,17 @@ export class ModelResource extends Resource<{ model: Token<Model> }> {
       },
       ({ c, model }) => webSocket(c, predictionSocket(model)),
     );
+  }
+
+  /** The version the Open Inference Protocol reports for this model as loaded. */
+  version(model: Model): string {
+    const fromFile = model.meta.extra?.version;
+    return this.fixedVersion ?? (fromFile === undefined || fromFile === null ? '1' : String(fromFile));
+  }
+
+  protected override defaults(options: AnyRouteOptions): AnyRouteOptions {
+    const defaults = super.defaults(options);
+    return this.meta ? { ...defaults, meta: { ...this.meta, ...options.meta } } : defaults;
   }
 
   /** The component that gives this resource's methods its model, once `loaded()` answers it. */

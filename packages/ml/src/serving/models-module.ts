@@ -1,7 +1,8 @@
 import type { Component } from '@flama/injection';
-import type { Module, Resource } from '@flama/routing';
+import { App, type Module, type Resource } from '@flama/routing';
 import { type LoadOptions, load } from '../model/load';
 import type { Model } from '../model/model';
+import { addModelRoutes, addServerRoutes, addUnknownModelRoutes, type OipServer } from '../oip/oip-routes';
 import { defaultInferenceThreads } from './available-cpus';
 import { type ModelResource, modelResource } from './model-resource';
 import { ModelWatcher } from './model-watcher';
@@ -11,9 +12,14 @@ export class ModelStartupError extends Error {
   override name = 'ModelStartupError';
 }
 
-/** What the models module needs of an app: a place to add resources. */
+/** What the models module needs of an app: a place to add resources and mount the protocol routes. */
 export interface ResourceHost {
   resources: { addResource(path: string, resource: Resource): unknown };
+  mount(path: string, app: App): unknown;
+  readonly title: string;
+  readonly version: string;
+  /** Started and not draining. */
+  readonly ready?: boolean;
 }
 
 /** How every served model runs, unless its resource's `load` options say otherwise. */
@@ -21,6 +27,8 @@ export interface ServingOptions
   extends Pick<LoadOptions, 'threads' | 'batching' | 'maxQueueSize' | 'timeout' | 'maxRows'> {
   /** Reload a model when its file changes (as SIGHUP does for every model). */
   readonly watch?: boolean;
+  /** Serve every model over the Open Inference Protocol v2 too (`/v2/models/{name}/infer`, KServe and Triton's REST). */
+  readonly oip?: boolean;
 }
 
 /**
@@ -36,11 +44,24 @@ export class ModelsModule implements Module {
   private readonly served: ModelResource[] = [];
   private readonly watcher = new ModelWatcher((file) => this.reloadFile(file));
   private reloading: Promise<unknown> = Promise.resolve();
+  /** The Open Inference Protocol's routes, in an app of their own so that the unknown-model ones come last. */
+  private readonly oip: { app: App; server: OipServer; complete: boolean } | undefined;
 
   constructor(
     private readonly app: ResourceHost,
     private readonly options: ServingOptions = {},
-  ) {}
+  ) {
+    if (!options.oip) return;
+    const server: OipServer = {
+      name: app.title,
+      version: app.version,
+      ready: () => (app.ready ?? true) && this.served.every((resource) => this.loaded.has(resource)),
+      modelNames: () => this.served.map((resource) => resource.name),
+    };
+    this.oip = { app: new App({ title: app.title, schema: false }), server, complete: false };
+    addServerRoutes(this.oip.app, server);
+    app.mount('/', this.oip.app);
+  }
 
   addModel(path: string, file: string, name: string): this {
     return this.addModelResource(path, modelResource({ name, model: file }));
@@ -50,10 +71,15 @@ export class ModelsModule implements Module {
     this.served.push(resource);
     this.components.push(resource.component(() => this.model(resource)));
     this.app.resources.addResource(path, resource);
+    if (this.oip) addModelRoutes(this.oip.app, resource, () => this.loaded.has(resource));
     return this;
   }
 
   async startup(): Promise<void> {
+    if (this.oip && !this.oip.complete) {
+      addUnknownModelRoutes(this.oip.app, this.oip.server);
+      this.oip.complete = true;
+    }
     const loading = this.served.map(async (resource) => {
       const model = await this.load(resource).catch((error: unknown) => {
         throw new ModelStartupError(
