@@ -93,6 +93,8 @@ export function writeBinaryTensor(datatype: OipDatatype, values: readonly Output
   if (!write) throw new OipError(400, `Binary ${datatype} output is not supported; ask for it as JSON`);
   const bytes = new Uint8Array(values.length * size);
   const view = new DataView(bytes.buffer);
-  values.forEach((value, index) => write(view, index * size, value));
+  values.forEach((value, index) => {
+    write(view, index * size, value);
+  });
   return bytes;
 }
