@@ -9,4 +9,5 @@ export const benchmarks: Record<string, () => Promise<{ default: Benchmark }>> =
   auth: () => import('./auth.bench'),
   ddd: () => import('./ddd.bench'),
   ml: () => import('./ml.bench'),
+  serving: () => import('./serving.bench'),
 };

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { descendants } from './process-tree';
 
 /**
  * The share of all cores that was busy over `ms` (from /proc/stat), or undefined where there is no /proc.
@@ -44,14 +45,16 @@ export interface CpuSnapshot {
   total: number;
   /** This process, including its children that have exited (wrk, once it has been waited for). */
   self: number;
+  /** The server's process and its live descendants (the workers of a node:cluster server). */
   server: number;
 }
 
 export function cpuSnapshot(serverPid: number): CpuSnapshot | undefined {
   const machine = cpuTimes();
   const self = processTicks('self', true);
-  const server = processTicks(String(serverPid), false);
+  let server = processTicks(String(serverPid), false);
   if (!machine || self === undefined || server === undefined) return undefined;
+  for (const pid of descendants(serverPid)) server += processTicks(String(pid), false) ?? 0;
   return { busy: machine.total - machine.idle, total: machine.total, self, server };
 }
 

@@ -29,12 +29,12 @@ const tsxLoader = import.meta.resolve('tsx');
 export async function startServer(
   spec: ServerSpec,
   pin: readonly string[] = [],
-  options: { nodeArgs?: readonly string[]; timeoutMs?: number } = {},
+  options: { nodeArgs?: readonly string[]; timeoutMs?: number; stdout?: 'inherit' | 'ignore' } = {},
 ) {
-  const { nodeArgs = [], timeoutMs = 30_000 } = options;
+  const { nodeArgs = [], timeoutMs = 30_000, stdout = 'inherit' } = options;
   const command = [process.execPath, ...nodeArgs, '--import', tsxLoader, spec.entry.pathname];
   const [program, args] = prefixed(pin, command);
-  const child = track(spawn(program, args, { stdio: ['ignore', 'inherit', 'pipe', 'ipc'] }));
+  const child = track(spawn(program, args, { stdio: ['ignore', stdout, 'pipe', 'ipc'] }));
   let stderr = '';
   const collect = (chunk: string) => {
     stderr += chunk;
