@@ -1,5 +1,5 @@
 import type { App } from '@flama/routing';
-import { Context } from 'hono';
+import { Context, type MiddlewareHandler } from 'hono';
 import type { Model } from '../model/model';
 import type { ModelResource } from '../serving/model-resource';
 import { readBoundedBody } from './bounded-body';
@@ -98,20 +98,24 @@ export function addModelRoutes(app: App, resource: ModelResource, loaded: () => 
   }
 }
 
-/** `/v2/models/{name}/…` for names no model has: OIP's 404 naming the model. Added after every model's routes. */
-export function addUnknownModelRoutes(app: App, server: OipServer): void {
-  const unknown = ({ params }: { params: { name: string } }) =>
-    Response.json(
-      {
-        error: `Unknown model '${params.name}'; this server serves ${server.modelNames().join(', ') || 'no model'}`,
-      },
-      { status: 404 },
+/**
+ * Answers OIP's 404 naming the model for `/v2/models/{name}/…` when no model has that name. A middleware, not
+ * a route with a `{name}` parameter: such a route would also match the served models' paths, and middleware
+ * that reads the matched route (permissions) could take it for theirs.
+ */
+export function unknownModels(server: OipServer): MiddlewareHandler {
+  const prefix = '/v2/models/';
+  return async (c, next) => {
+    const path = c.req.path;
+    if (!path.startsWith(prefix)) return next();
+    const name = decodeURIComponent(path.slice(prefix.length).split('/', 1)[0]!);
+    const names = server.modelNames();
+    if (names.includes(name)) return next();
+    return c.json(
+      { error: `Unknown model '${name}'; this server serves ${names.join(', ') || 'no model'}` },
+      404,
     );
-  for (const base of ['/v2/models/{name}', '/v2/models/{name}/versions/{version}'] as const) {
-    app.get(base, { includeInSchema: false }, unknown);
-    app.get(`${base}/ready`, { includeInSchema: false }, unknown);
-    app.post(`${base}/infer`, { includeInSchema: false }, unknown);
-  }
+  };
 }
 
 async function answer(respond: () => Response | Promise<Response>): Promise<Response> {

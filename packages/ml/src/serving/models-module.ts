@@ -2,7 +2,7 @@ import type { Component } from '@flama/injection';
 import { App, type Module, type Resource } from '@flama/routing';
 import { type LoadOptions, load } from '../model/load';
 import type { Model } from '../model/model';
-import { addModelRoutes, addServerRoutes, addUnknownModelRoutes, type OipServer } from '../oip/oip-routes';
+import { addModelRoutes, addServerRoutes, type OipServer, unknownModels } from '../oip/oip-routes';
 import { defaultInferenceThreads } from './available-cpus';
 import { type ModelResource, modelResource } from './model-resource';
 import { ModelWatcher } from './model-watcher';
@@ -44,8 +44,8 @@ export class ModelsModule implements Module {
   private readonly served: ModelResource[] = [];
   private readonly watcher = new ModelWatcher((file) => this.reloadFile(file));
   private reloading: Promise<unknown> = Promise.resolve();
-  /** The Open Inference Protocol's routes, in an app of their own so that the unknown-model ones come last. */
-  private readonly oip: { app: App; server: OipServer; complete: boolean } | undefined;
+  /** The Open Inference Protocol's routes, in an app of their own, mounted at the root. */
+  private readonly oip: App | undefined;
 
   constructor(
     private readonly app: ResourceHost,
@@ -58,9 +58,9 @@ export class ModelsModule implements Module {
       ready: () => (app.ready ?? true) && this.served.every((resource) => this.loaded.has(resource)),
       modelNames: () => this.served.map((resource) => resource.name),
     };
-    this.oip = { app: new App({ title: app.title, schema: false }), server, complete: false };
-    addServerRoutes(this.oip.app, server);
-    app.mount('/', this.oip.app);
+    this.oip = new App({ title: app.title, schema: false, middleware: [unknownModels(server)] });
+    addServerRoutes(this.oip, server);
+    app.mount('/', this.oip);
   }
 
   addModel(path: string, file: string, name: string): this {
@@ -71,15 +71,11 @@ export class ModelsModule implements Module {
     this.served.push(resource);
     this.components.push(resource.component(() => this.model(resource)));
     this.app.resources.addResource(path, resource);
-    if (this.oip) addModelRoutes(this.oip.app, resource, () => this.loaded.has(resource));
+    if (this.oip) addModelRoutes(this.oip, resource, () => this.loaded.has(resource));
     return this;
   }
 
   async startup(): Promise<void> {
-    if (this.oip && !this.oip.complete) {
-      addUnknownModelRoutes(this.oip.app, this.oip.server);
-      this.oip.complete = true;
-    }
     const loading = this.served.map(async (resource) => {
       const model = await this.load(resource).catch((error: unknown) => {
         throw new ModelStartupError(
