@@ -35,7 +35,13 @@ const result = await exclusively(async () => {
     nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${directory}`],
   });
   const url = server.url + spec.path;
-  const wrk = { url, connections: settings.connections, headers: spec.headers, pin: cpus.load };
+  const wrk = {
+    url,
+    connections: settings.connections,
+    headers: spec.headers,
+    body: spec.body,
+    pin: cpus.load,
+  };
   await runWrk({ ...wrk, seconds: settings.warmup });
   const measured = await runWrk({ ...wrk, seconds: settings.seconds });
   await server.stop();

@@ -5,6 +5,7 @@ import type { CpuPlan } from './lib/cpus';
 import { type LoadSpec, measureInterleaved, QUIET } from './lib/load';
 import { exclusively } from './lib/lock';
 import { waitForQuiet } from './lib/machine';
+import { printNoise } from './lib/report';
 import { rssMb } from './lib/rss';
 import { reloadRss } from './lib/serving-reload';
 import { servingReport, type Throughput } from './lib/serving-report';
@@ -36,6 +37,16 @@ const unbatched = oneRow('serving unbatched', server('serving-unbatched.ts'));
 const CONNECTIONS = [1, 8, 32, 64];
 /** Section 3: connections sending 8,000 rows each, and a light client on /health/live. */
 const HEAVY = { connections: 16, rows: 8000, healthPath: '/health/live' };
+const HEAVY_BODY = JSON.stringify({ input: churnRows(HEAVY.rows) });
+/** `spec`'s server sent HEAVY.rows rows a request. */
+const heavy = (spec: LoadSpec): LoadSpec => ({
+  ...spec,
+  name: `${spec.name} ${HEAVY.rows / 1000}k rows`,
+  body: HEAVY_BODY,
+  expectBody: undefined,
+});
+const heavyInProcess = heavy(inProcess);
+const heavyBatched = heavy(batched);
 /** Section 5: reloads in one process, RSS after the first 10 and after 100. */
 const RELOADS = { early: 10, total: 100 };
 /** Short runs by default: the suite takes about fifty measurements. BENCH_SECONDS and the others override them. */
@@ -45,7 +56,7 @@ const CLI = new URL('../packages/cli/bin/flama.js', import.meta.url);
 
 export default defineBenchmark({
   name: 'serving',
-  servers: [ceiling, inProcess, batched, unbatched],
+  servers: [ceiling, inProcess, batched, unbatched, heavyInProcess, heavyBatched],
   description:
     'The churn model served under load: in-process vs inference threads with and without batching at 1–64 ' +
     'connections against a validate-only ceiling; /health/live and event-loop lag under 8,000-row ' +
@@ -70,10 +81,8 @@ export default defineBenchmark({
     log(
       `\n3. ${HEAVY.connections} connections × ${HEAVY.rows}-row predictions, GET ${HEAVY.healthPath} beside`,
     );
-    const heavyBody = JSON.stringify({ input: churnRows(HEAVY.rows) });
-    const heavy = (spec: LoadSpec): LoadSpec => ({ ...spec, body: heavyBody, expectBody: undefined });
     const [saturatedInProcess, saturatedThreaded] = await measureSaturation(
-      [heavy(inProcess), heavy(batched)],
+      [heavyInProcess, heavyBatched],
       { settings, cpus: unpinned, connections: HEAVY.connections, healthPath: HEAVY.healthPath },
       log,
     );
@@ -109,6 +118,7 @@ export default defineBenchmark({
     const report = servingReport(results);
     log('');
     printServingTable(report.rows, log);
+    printNoise([...[...throughput.values()].flatMap((t) => Object.values(t)), one!, two!], log);
     return { ...results, throughput: Object.fromEntries(throughput), targets: report.targets };
   },
 });

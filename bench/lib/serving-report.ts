@@ -88,6 +88,7 @@ export function servingReport(results: ServingResults): {
         conns: heavy.connections,
         ...s.load,
         non2xx: s.load.failures,
+        rounds: `${s.counted}/${s.rounds.length}`,
         figure: `${format(s.load.requestsPerSecond * heavy.rows, 0)} rows/s`,
       },
       {
@@ -153,8 +154,14 @@ export function servingReport(results: ServingResults): {
   return { rows, targets };
 }
 
-function figures(r: ServerResult): Pick<TableRow, 'requestsPerSecond' | 'p50' | 'p99' | 'non2xx'> {
-  return { requestsPerSecond: r.requestsPerSecond, p50: r.p50, p99: r.p99, non2xx: failures(r) };
+function figures(r: ServerResult): Pick<TableRow, 'requestsPerSecond' | 'p50' | 'p99' | 'non2xx' | 'rounds'> {
+  return {
+    requestsPerSecond: r.requestsPerSecond,
+    p50: r.p50,
+    p99: r.p99,
+    non2xx: failures(r),
+    rounds: `${r.counted}/${r.rounds.length}`,
+  };
 }
 
 /** Non-2xx answers and socket errors over every round. */

@@ -14,6 +14,8 @@ export interface TableRow {
   p99?: number;
   /** Non-2xx answers plus socket errors (or failed requests of a light client). */
   non2xx?: number;
+  /** Rounds counted (the quiet ones, if any) out of those measured: "2/2". */
+  rounds?: string;
   /** A ratio or a figure that fits no column: "0.62× ceiling", "RSS 182 MB". */
   figure?: string;
   targets?: Target[];
@@ -26,6 +28,7 @@ const columns: [string, (row: TableRow) => string, 'left' | 'right'][] = [
   ['p50 ms', (row) => number(row.p50, 2), 'right'],
   ['p99 ms', (row) => number(row.p99, 2), 'right'],
   ['non-2xx', (row) => (row.non2xx === undefined ? '' : String(row.non2xx)), 'right'],
+  ['rounds', (row) => row.rounds ?? '', 'right'],
   ['', (row) => row.figure ?? '', 'left'],
   [
     'target',
