@@ -35,7 +35,12 @@ export const ModelOutput = z
  * is checked here; the model checks every column, shape and type, naming what is wrong.
  */
 export const PredictInput = z
-  .object({ input: z.union([z.array(z.unknown()).min(1), z.record(z.string(), z.unknown())]) })
+  .object({
+    input: z.union([z.array(z.unknown()).min(1), z.record(z.string(), z.unknown())], {
+      error:
+        'Expected rows (an array of arrays, one per prediction) or named tensors (an object of input name → tensor)',
+    }),
+  })
   .meta({ id: 'PredictInput' });
 
 /** The answer of `POST /predict/`: one output per row, or every named output with its shape. */
@@ -45,7 +50,15 @@ export const PredictOutput = z
 
 /** The body of `POST /stream/`: inputs predicted one by one, each a row or named tensors. */
 export const StreamInput = z
-  .object({ input: z.array(z.union([z.array(z.unknown()), z.record(z.string(), z.unknown())])).min(1) })
+  .object({
+    input: z
+      .array(
+        z.union([z.array(z.unknown()), z.record(z.string(), z.unknown())], {
+          error: 'Expected a row (an array of values) or named tensors (an object of input name → tensor)',
+        }),
+      )
+      .min(1),
+  })
   .meta({ id: 'StreamInput' });
 
 /** The answer of `GET /` on a served model. */

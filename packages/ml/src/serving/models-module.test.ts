@@ -63,7 +63,7 @@ describe('serving models', () => {
       [{ input: [[40, 1000]] }, 400, /3 columns|column/],
       [{ input: [['forty', 1000, 'Paris']] }, 400, /age/],
       [{ input: [] }, 400, 'input'],
-      [{ input: 'rows' }, 400, 'input'],
+      [{ input: 'rows' }, 400, 'Expected rows (an array of arrays, one per prediction) or named tensors'],
       [{ rows: [[1, 2, 'a']] }, 400, 'input'],
     ];
     for (const [body, status, detail] of cases) {

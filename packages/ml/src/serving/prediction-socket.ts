@@ -13,7 +13,7 @@ export function predictionSocket(model: Model): WSEvents {
       try {
         const message = parseMessage(event.data);
         id = message.id;
-        ws.send(JSON.stringify({ id, output: await predictOne(model, message.input) }));
+        ws.send(JSON.stringify({ id, output: await predictOne(model, message.input, 'The input') }));
       } catch (error) {
         if (!isExposed(error)) throw error;
         ws.send(JSON.stringify({ id, error: error.message }));

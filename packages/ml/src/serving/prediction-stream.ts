@@ -22,7 +22,9 @@ export function predictionStream(model: Model, inputs: readonly unknown[]): Resp
       }
       const at = index++;
       try {
-        controller.enqueue(event('prediction', { index: at, output: await predictOne(model, inputs[at]) }));
+        controller.enqueue(
+          event('prediction', { index: at, output: await predictOne(model, inputs[at], `Item ${at}`) }),
+        );
       } catch (error) {
         if (!isExposed(error)) throw error;
         controller.enqueue(event('error', { index: at, detail: error.message }));
