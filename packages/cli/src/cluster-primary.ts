@@ -11,7 +11,7 @@ interface Supervised {
 /**
  * The primary of `--server-workers N`: it serves no requests and never loads the app. It forks N workers
  * (which share the port), prints the URL once they all serve, replaces a worker that dies after it served,
- * and forwards SIGTERM, SIGINT and SIGHUP. A worker that fails to start ends everything with its error (one
+ * and forwards SIGTERM, SIGINT and SIGHUP (the last to the workers that serve). A worker that fails to start ends everything with its error (one
  * line, exit 1) rather than being started again and again. On shutdown it waits for every worker.
  */
 export function superviseWorkers(count: number, print = (line: string) => console.log(line)): void {
@@ -31,6 +31,10 @@ export function superviseWorkers(count: number, print = (line: string) => consol
 
   const stopAll = (signal: NodeJS.Signals) => {
     for (const worker of workers.keys()) worker.process.kill(signal);
+  };
+  // A worker still starting loads everything afresh anyway, and would die of a SIGHUP.
+  const reloadAll = () => {
+    for (const [worker, state] of workers) if (state.ready) worker.process.kill('SIGHUP');
   };
 
   const fail = (message: string) => {
@@ -76,7 +80,7 @@ export function superviseWorkers(count: number, print = (line: string) => consol
       exitCode = 1;
       stopAll(signal);
     },
-    reload: () => stopAll('SIGHUP'),
+    reload: reloadAll,
   });
   for (let index = 0; index < count; index++) fork();
 }

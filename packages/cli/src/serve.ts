@@ -35,25 +35,27 @@ export const serveDefaults = { keepAliveTimeout: 5, shutdownTimeout: 25 } as con
  */
 export async function serveApp(app: ServableApp, options: ServeOptions): Promise<RunningServer> {
   const print = options.print ?? ((line: string) => console.log(line));
-  await app.startup?.();
-  const server = createAdaptorServer({ fetch: app.fetch, hostname: options.host }) as Server;
-  keepAlive(server, options.keepAliveTimeout ?? serveDefaults.keepAliveTimeout);
-  const drain = new ConnectionDrain(server);
-  acceptWebSockets(server, app.fetch);
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve);
-    server.once('error', reject);
-    server.listen(options.port, options.host);
-  }).catch(async (error: NodeJS.ErrnoException) => {
-    await app.shutdown?.();
-    throw error.code === 'EADDRINUSE'
-      ? new Error(`Port ${options.port} on ${options.host} is already in use.`)
-      : error;
-  });
-  const lifecycle = serverLifecycle(app, drain, {
-    shutdownTimeout: options.shutdownTimeout ?? serveDefaults.shutdownTimeout,
-    log: options.log ?? ((line) => console.log(line)),
-  });
+  const log = options.log ?? ((line: string) => console.log(line));
+  // Until the lifecycle handles SIGHUP, its default would end the process: there is nothing to reload yet.
+  const early = () => log('SIGHUP: still starting, nothing to reload yet');
+  process.on('SIGHUP', early);
+  let server: Server;
+  let lifecycle: { close(): Promise<void> };
+  try {
+    await app.startup?.();
+    server = createAdaptorServer({ fetch: app.fetch, hostname: options.host }) as Server;
+    keepAlive(server, options.keepAliveTimeout ?? serveDefaults.keepAliveTimeout);
+    const drain = new ConnectionDrain(server);
+    acceptWebSockets(server, app.fetch);
+    await listen(server, options).catch(async (error: unknown) => {
+      await app.shutdown?.();
+      throw error;
+    });
+    const shutdownTimeout = options.shutdownTimeout ?? serveDefaults.shutdownTimeout;
+    lifecycle = serverLifecycle(app, drain, { shutdownTimeout, log });
+  } finally {
+    process.off('SIGHUP', early);
+  }
   const { port } = server.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   const url = `http://${host}:${port}`;
@@ -61,6 +63,20 @@ export async function serveApp(app: ServableApp, options: ServeOptions): Promise
   print([`Flama is serving on ${url}`, ...(app.docsPath ? [`Docs: ${url}${app.docsPath}`] : [])].join('\n'));
 
   return { url, close: lifecycle.close };
+}
+
+function listen(server: Server, options: ServeOptions): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`Port ${options.port} on ${options.host} is already in use.`)
+          : error,
+      ),
+    );
+    server.listen(options.port, options.host);
+  });
 }
 
 /** Idle keep-alive connections stay open this long; headers may take a little longer, as Node requires. */

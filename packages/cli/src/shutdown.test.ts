@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type ServingCli, serveCli } from './testing/cli-process';
+import { pipeCli } from './testing/piped-cli';
 import { clientCloseFrame, postHeaders, rawConnection, upgradeRequest } from './testing/raw-client';
 
 const app = fileURLToPath(new URL('./testing/lifecycle-app.ts', import.meta.url));
@@ -132,5 +133,18 @@ describe('SIGHUP', () => {
     expect(cli.output()).toContain('counter reloaded 2 times');
     expect(await (await fetch(`${cli.url}/reloads`)).json()).toEqual({ reloads: 2 });
     expect(await cli.stop('SIGTERM')).toBe(0);
+  });
+
+  it('leaves a process that is still starting alone', async () => {
+    const slowApp = fileURLToPath(new URL('./testing/slow-start-app.ts', import.meta.url));
+    const cli = pipeCli(['run', slowApp, '--server-port', '0']);
+    expect(await cli.nextLine()).toBe('loading the models');
+    cli.child.kill('SIGHUP');
+    expect(await cli.nextLine()).toBe('SIGHUP: still starting, nothing to reload yet');
+    cli.child.kill('SIGUSR2');
+    const url = /serving on (\S+)/.exec((await cli.nextLine()) ?? '')?.[1];
+    expect(await (await fetch(`${url}/`)).json()).toBe('started');
+    cli.child.kill('SIGTERM');
+    expect(await cli.exited).toEqual({ code: 0, stderr: '' });
   });
 });
