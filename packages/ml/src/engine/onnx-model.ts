@@ -66,13 +66,19 @@ export class OnnxModel {
   }
 
   static async create(model: Uint8Array, options: OnnxModelOptions = {}): Promise<OnnxModel> {
-    const { maxRows = 10_000, threads = 0, batching, maxQueueSize, timeout, ...chosen } = options;
+    const { maxRows = 10_000, threads = 0, batching, maxQueueSize, timeout, observe, ...chosen } = options;
     const sessionOptions: InferenceSession.SessionOptions = { ...serving, ...chosen };
     let backend: InferenceBackend;
     try {
       backend =
         threads > 0
-          ? await ThreadedBackend.create(model, sessionOptions, { threads, batching, maxQueueSize, timeout })
+          ? await ThreadedBackend.create(model, sessionOptions, {
+              threads,
+              batching,
+              maxQueueSize,
+              timeout,
+              observe,
+            })
           : await SessionBackend.create(model, sessionOptions);
     } catch (error) {
       if (error instanceof ModelLoadError) throw error;

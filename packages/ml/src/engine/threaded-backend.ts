@@ -8,6 +8,7 @@ import {
   UnsupportedModelError,
 } from './errors';
 import type { InferenceBackend } from './inference-backend';
+import type { BatchObserver } from './inference-observer';
 import { InferenceThread } from './inference-thread';
 import { type RawFeeds, type RawOutputs, sliceRows } from './raw-tensor';
 import { runtimeMessage } from './runtime-message';
@@ -23,6 +24,8 @@ export interface ThreadedOptions {
   readonly maxQueueSize?: number;
   /** How long (ms) a request may wait for a thread before ModelTimeoutError (504). Default: no limit. */
   readonly timeout?: number;
+  /** Told of every run: its rows, requests, queue delays and inference time. */
+  readonly observe?: BatchObserver;
 }
 
 /**
@@ -157,10 +160,12 @@ export class ThreadedBackend implements InferenceBackend {
   private execute(thread: InferenceThread, entries: Queued[]): void {
     this.running++;
     const fetches = entries[0]!.fetches;
+    const started = performance.now();
     thread
       .run(packBatch(entries), fetches)
       .then(
         (result) => {
+          this.observe(entries, started);
           if ('outputs' in result) answer(entries, result.outputs);
           else if (entries.length > 1) this.queue.retryAlone(entries);
           else
@@ -179,6 +184,21 @@ export class ThreadedBackend implements InferenceBackend {
         this.running--;
         this.dispatch();
       });
+  }
+
+  private observe(entries: readonly Queued[], started: number): void {
+    const { observe } = this.options;
+    if (!observe) return;
+    try {
+      observe({
+        rows: entries.reduce((sum, entry) => sum + entry.rows, 0),
+        requests: entries.length,
+        queueDelays: entries.map((entry) => (started - entry.enqueuedAt) / 1000),
+        inferenceSeconds: (performance.now() - started) / 1000,
+      });
+    } catch {
+      // an observer's failure must never fail the requests it observed
+    }
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Component } from '@flama/injection';
 import { App, type Module, type Resource } from '@flama/routing';
+import type { BatchObservation } from '../engine/inference-observer';
 import { type LoadOptions, load } from '../model/load';
 import type { Model } from '../model/model';
 import { addModelRoutes, addServerRoutes, type OipServer, unknownModels } from '../oip/oip-routes';
@@ -20,6 +21,14 @@ export interface ResourceHost {
   readonly version: string;
   /** Started and not draining. */
   readonly ready?: boolean;
+}
+
+/** Told what served models do: a structural interface that metrics and tracing packages satisfy. */
+export interface ModelObserver {
+  /** A model was loaded, at startup or by a reload. */
+  loaded?(model: { name: string; id: string | undefined; version: string }): void;
+  /** A model ran a batch on an inference thread. */
+  batch?(model: string, observation: BatchObservation): void;
 }
 
 /** How every served model runs, unless its resource's `load` options say otherwise. */
@@ -46,6 +55,7 @@ export class ModelsModule implements Module {
   private reloading: Promise<unknown> = Promise.resolve();
   /** The Open Inference Protocol's routes, in an app of their own, mounted at the root. */
   private readonly oip: App | undefined;
+  private readonly observers: ModelObserver[] = [];
 
   constructor(
     private readonly app: ResourceHost,
@@ -61,6 +71,12 @@ export class ModelsModule implements Module {
     this.oip = new App({ title: app.title, schema: false, middleware: [unknownModels(server)] });
     addServerRoutes(this.oip, server);
     app.mount('/', this.oip);
+  }
+
+  /** Tells `observer` of every model loaded and every batch run (metrics, tracing). */
+  observe(observer: ModelObserver): this {
+    this.observers.push(observer);
+    return this;
   }
 
   addModel(path: string, file: string, name: string): this {
@@ -142,9 +158,20 @@ export class ModelsModule implements Module {
     console.log(`Model "${resource.name}" reloaded from ${resource.file} (id ${current.meta.id}).`);
   }
 
-  private load(resource: ModelResource): Promise<Model> {
-    const { watch: _, ...serving } = this.options;
-    return load(resource.file, { threads: defaultInferenceThreads(), ...serving, ...resource.loadOptions });
+  private async load(resource: ModelResource): Promise<Model> {
+    const { watch: _watch, oip: _oip, ...serving } = this.options;
+    const observe = (observation: BatchObservation) => {
+      for (const observer of this.observers) observer.batch?.(resource.name, observation);
+    };
+    const model = await load(resource.file, {
+      threads: defaultInferenceThreads(),
+      observe,
+      ...serving,
+      ...resource.loadOptions,
+    });
+    const loaded = { name: resource.name, id: model.meta.id, version: resource.version(model) };
+    for (const observer of this.observers) observer.loaded?.(loaded);
+    return model;
   }
 
   private model(resource: ModelResource): Model {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, testClient } from '@flama/routing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { BatchObservation } from '../engine/inference-observer';
 import { mixedPipeline } from '../engine/test-models';
 import { dump } from '../model/dump';
 import { modelResource } from './model-resource';
@@ -53,6 +54,29 @@ describe('overload', () => {
       detail: 'The model is overloaded: its queue of 0 waiting requests is full; retry shortly',
       error: 'ModelOverloadedError',
     });
+    await client.close();
+  });
+});
+
+describe('observers', () => {
+  it('are told of each model loaded and of every batch: rows, requests, queue delays, inference time', async () => {
+    const file = join(dir, 'observed.flm');
+    await writeModel(file, 4);
+    const { app, models } = serve(file, { threads: 1 });
+    const loaded: unknown[] = [];
+    const batches: BatchObservation[] = [];
+    models.observe({ loaded: (model) => loaded.push(model), batch: (_name, batch) => batches.push(batch) });
+    const client = await testClient(app);
+    expect(loaded).toEqual([{ name: 'm', id: expect.any(String), version: '4' }]);
+    await Promise.all(
+      Array.from({ length: 10 }, () => client.post('/m/predict/', { json: { input: [row, row] } })),
+    );
+    expect(batches.reduce((sum, batch) => sum + batch.rows, 0)).toBe(20);
+    expect(batches.reduce((sum, batch) => sum + batch.requests, 0)).toBe(10);
+    for (const batch of batches) {
+      expect(batch.queueDelays).toHaveLength(batch.requests);
+      expect(batch.inferenceSeconds).toBeGreaterThan(0);
+    }
     await client.close();
   });
 });
