@@ -3,3 +3,4 @@ export { loadApp, parseAppReference, type ServableApp } from './load-app';
 export { main } from './main';
 export { createProgram } from './program';
 export { type RunningServer, type ServeOptions, serveApp } from './serve';
+export { startServer } from './start-server';
