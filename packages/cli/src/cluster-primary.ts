@@ -11,8 +11,9 @@ interface Supervised {
 /**
  * The primary of `--server-workers N`: it serves no requests and never loads the app. It forks N workers
  * (which share the port), prints the URL once they all serve, replaces a worker that dies after it served,
- * and forwards SIGTERM, SIGINT and SIGHUP (the last to the workers that serve). A worker that fails to start ends everything with its error (one
- * line, exit 1) rather than being started again and again. On shutdown it waits for every worker.
+ * and forwards SIGTERM, SIGINT and SIGHUP (the last to the workers that serve). A worker that fails to start
+ * ends everything with its error (one line, exit 1) rather than being started again and again. On shutdown
+ * it waits for every worker.
  */
 export function superviseWorkers(count: number, print = (line: string) => console.log(line)): void {
   const workers = new Map<Worker, Supervised>();

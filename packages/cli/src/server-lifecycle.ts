@@ -10,6 +10,7 @@ export interface LifecycleOptions {
 }
 
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const requests = (count: number) => `${count} request${count === 1 ? '' : 's'}`;
 
 /**
  * What a serving process does on signals. SIGTERM/SIGINT: the app drains (not ready), the server stops
@@ -31,8 +32,7 @@ export function serverLifecycle(
   };
   const stopListening = handleSignals({
     shutdown: (signal) => {
-      const pending = drain.pending;
-      const waiting = pending > 0 ? `: finishing ${pending} request${pending > 1 ? 's' : ''}` : '';
+      const waiting = drain.pending > 0 ? `: finishing ${requests(drain.pending)}` : '';
       options.log(`Shutting down on ${signal}${waiting} (at most ${options.shutdownTimeout} s)`);
       closing ??= close();
       closing.then(
@@ -48,7 +48,7 @@ export function serverLifecycle(
       );
     },
     force: (signal) => {
-      console.error(`flama: ${signal} again: exiting without finishing ${drain.pending} open requests.`);
+      console.error(`flama: ${signal} again: exiting without finishing ${requests(drain.pending)}.`);
       process.exit(signalExitCode(signal));
     },
     reload: () => {

@@ -108,7 +108,7 @@ describe('graceful shutdown', () => {
     await new Promise((resolve) => setTimeout(resolve, 1100));
     cli.child.kill('SIGTERM');
     expect(await cli.exited).toBe(143);
-    expect(cli.stderr()).toContain('flama: SIGTERM again: exiting without finishing 1 open requests.');
+    expect(cli.stderr()).toContain('flama: SIGTERM again: exiting without finishing 1 request.');
     expect(await upload!.closed).not.toContain('HTTP/1.1');
   });
 
