@@ -1,4 +1,4 @@
-import { type Model, ModelInputError, type Prediction, type Row } from '@flama/ml';
+import type { Model, Prediction, Row } from '@flama/ml';
 
 /** Rows per call: small enough to show progress often, large enough to keep ONNX Runtime busy. */
 export const BATCH_SIZE = 256;
@@ -27,7 +27,8 @@ export async function predictInBatches(
 
 /** The engine counts rows from the start of its batch: count them from the start of the input instead. */
 function renumbered(error: unknown, offset: number): unknown {
-  if (offset > 0 && error instanceof ModelInputError) {
+  // By name: @flama/ml is an optional package, imported only by the commands that use it.
+  if (offset > 0 && error instanceof Error && error.name === 'ModelInputError') {
     error.message = error.message.replace(
       /\b([Rr]ow) (\d+)/g,
       (_, word, row) => `${word} ${Number(row) + offset}`,

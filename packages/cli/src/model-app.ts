@@ -1,6 +1,6 @@
-import { attachDocs } from '@flama/docs-ui';
-import { ModelsModule } from '@flama/ml';
+import type { ModelsModule } from '@flama/ml';
 import { App } from '@flama/routing';
+import { importDocsPage, importModels } from './optional-package';
 
 export interface ModelAppSettings {
   title: string;
@@ -23,25 +23,34 @@ export interface ModelSpec {
 
 /**
  * An app serving `.flm` models with their docs page and health routes (`/health/live`, `/health/ready`):
- * what `flama serve` and `flama start` run.
+ * what `flama serve` and `flama start` run. Made by `createModelApp`, which brings its optional packages.
  */
 export class ModelApp extends App {
   readonly models: ModelsModule;
   private readonly docs: string | undefined;
 
-  constructor(settings: ModelAppSettings) {
+  constructor(settings: ModelAppSettings, modelsModule: typeof ModelsModule) {
     const { title, version, description, schema, debug } = settings;
     super({ title, version, description, schema, debug, health: true });
-    this.models = new ModelsModule(this);
+    this.models = new modelsModule(this);
     this.addModule(this.models);
     for (const model of settings.models) this.models.addModel(model.url, model.path, model.name);
     this.docs = settings.docs === false || !this.schemaPath ? undefined : settings.docs;
-    if (this.docs) attachDocs(this, { path: this.docs });
   }
 
   override get docsPath(): string | undefined {
     return this.docs;
   }
+}
+
+/**
+ * A ModelApp for `flama <command>`, importing @flama/ml, and @flama/docs-ui when it has a docs page: a
+ * MissingPackageError names the one that isn't installed.
+ */
+export async function createModelApp(settings: ModelAppSettings, command: string): Promise<ModelApp> {
+  const app = new ModelApp(settings, (await importModels(command)).ModelsModule);
+  if (app.docsPath) (await importDocsPage(command)).attachDocs(app, { path: app.docsPath });
+  return app;
 }
 
 /** What `flama serve` and `flama start` use when not told otherwise. */

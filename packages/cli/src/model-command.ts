@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
-import { load, type Model, readFlm } from '@flama/ml';
+import type { Model } from '@flama/ml';
 import type { Command } from 'commander';
 import { CliError } from './cli-error';
 import { writeJsonOutput } from './json-io';
+import { importModels } from './optional-package';
 import { predictJson } from './predict-json';
 import { predictStream } from './predict-stream';
 
@@ -18,6 +19,7 @@ interface ModelFlags {
 const actions = {
   /** Prints the metadata and artifact names, reading only the file (no inference session). */
   inspect: async (file: string, flags: ModelFlags) => {
+    const { readFlm } = await importModels('model');
     const { meta, artifacts } = await readFlm(file);
     await writeJsonOutput({ meta, artifacts: [...artifacts.keys()] }, flags.output, flags.pretty ?? false);
   },
@@ -26,6 +28,7 @@ const actions = {
     if (flags.stream && flags.pretty) {
       throw new CliError('--pretty and --stream don’t mix: --stream writes one JSON value per line.');
     }
+    const { load } = await importModels('model');
     const model = await load(file);
     try {
       const reason = model.notRunnableReason; // set when the model isn't runnable here

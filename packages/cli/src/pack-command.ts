@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
-import { dump } from '@flama/ml';
 import type { Command } from 'commander';
 import { CliError } from './cli-error';
 import { collect, keyValues, splitKeyValue } from './key-values';
+import { importModels } from './optional-package';
 
 interface PackFlags {
   output: string;
@@ -42,6 +42,7 @@ export function packCommand(program: Command): Command {
         if (!existsSync(path)) throw new CliError(`Artifact file not found: ${path}`);
         artifacts[name] = path;
       }
+      const { dump } = await importModels('pack');
       await dump(model, flags.output, {
         id: flags.id,
         params: keyValues(flags.param, '--param'),

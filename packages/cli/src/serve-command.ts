@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { CliError } from './cli-error';
 import { collect, fields } from './key-values';
-import { ModelApp, type ModelSpec, modelAppDefaults } from './model-app';
+import { createModelApp, type ModelSpec, modelAppDefaults } from './model-app';
 import { type ServerFlags, serverOptions, withServerOptions } from './server-options';
 import { startServer } from './start-server';
 
@@ -40,15 +40,18 @@ export function serveCommand(program: Command): Command {
   ).action(async (file: string | undefined, flags: ServeFlags) => {
     const models = modelSpecs(file, flags);
     const app = () =>
-      new ModelApp({
-        title: flags.appTitle,
-        version: flags.appVersion,
-        description: flags.appDescription,
-        docs: flags.appDocs || false,
-        schema: flags.appSchema || false,
-        debug: flags.appDebug ?? false,
-        models,
-      });
+      createModelApp(
+        {
+          title: flags.appTitle,
+          version: flags.appVersion,
+          description: flags.appDescription,
+          docs: flags.appDocs || false,
+          schema: flags.appSchema || false,
+          debug: flags.appDebug ?? false,
+          models,
+        },
+        'serve',
+      );
     await startServer(app, serverOptions(flags));
   });
 }

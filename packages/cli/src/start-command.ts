@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { createConfig } from './create-config';
 import type { FlamaConfig } from './flama-config';
 import { loadApp, type ServableApp } from './load-app';
-import { ModelApp } from './model-app';
+import { createModelApp } from './model-app';
 import { readConfig } from './read-config';
 import type { ServeOptions } from './serve';
 import { listenDefaults, portNumber } from './server-options';
@@ -52,8 +52,8 @@ function serveOptions(server: FlamaConfig['server']): ServeOptions {
   };
 }
 
-function configuredApp(app: FlamaConfig['app'], directory: string): Promise<ServableApp> | ModelApp {
+function configuredApp(app: FlamaConfig['app'], directory: string): Promise<ServableApp> {
   if (typeof app === 'string') return loadApp(app, directory);
   const models = app.models.map((model) => ({ ...model, path: resolve(directory, model.path) }));
-  return new ModelApp({ ...app, models });
+  return createModelApp({ ...app, models }, 'start');
 }
