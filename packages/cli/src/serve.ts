@@ -5,6 +5,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import { ConnectionDrain } from './connection-drain';
 import type { ServableApp } from './load-app';
 import { serverLifecycle } from './server-lifecycle';
+import { whileStarting } from './startup-signals';
 
 export interface ServeOptions {
   host: string;
@@ -30,19 +31,21 @@ export interface RunningServer {
 export const serveDefaults = { keepAliveTimeout: 5, shutdownTimeout: 25 } as const;
 
 /**
- * Starts the app, then listens. SIGTERM and SIGINT shut down gracefully (see `serverLifecycle`), SIGHUP
- * reloads the app. Prints the URL (and the docs URL, if the app has docs) once it accepts connections.
+ * Starts the app, then listens. SIGTERM and SIGINT shut down gracefully (see `serverLifecycle`; during startup,
+ * once the app has started), SIGHUP reloads the app. Prints the URL (and the docs URL, if the app has docs) once it accepts connections.
  */
 export async function serveApp(app: ServableApp, options: ServeOptions): Promise<RunningServer> {
   const print = options.print ?? ((line: string) => console.log(line));
   const log = options.log ?? ((line: string) => console.log(line));
-  // Until the lifecycle handles SIGHUP, its default would end the process: there is nothing to reload yet.
-  const early = () => log('SIGHUP: still starting, nothing to reload yet');
-  process.on('SIGHUP', early);
+  const starting = whileStarting(log);
   let server: Server;
   let lifecycle: { close(): Promise<void> };
   try {
     await app.startup?.();
+    if (starting.stopRequested) {
+      await app.shutdown?.();
+      process.exit(0);
+    }
     server = createAdaptorServer({ fetch: app.fetch, hostname: options.host }) as Server;
     keepAlive(server, options.keepAliveTimeout ?? serveDefaults.keepAliveTimeout);
     const drain = new ConnectionDrain(server);
@@ -54,7 +57,7 @@ export async function serveApp(app: ServableApp, options: ServeOptions): Promise
     const shutdownTimeout = options.shutdownTimeout ?? serveDefaults.shutdownTimeout;
     lifecycle = serverLifecycle(app, drain, { shutdownTimeout, log });
   } finally {
-    process.off('SIGHUP', early);
+    starting.done();
   }
   const { port } = server.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;

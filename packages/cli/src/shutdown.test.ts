@@ -5,6 +5,7 @@ import { pipeCli } from './testing/piped-cli';
 import { clientCloseFrame, postHeaders, rawConnection, upgradeRequest } from './testing/raw-client';
 
 const app = fileURLToPath(new URL('./testing/lifecycle-app.ts', import.meta.url));
+const slowApp = fileURLToPath(new URL('./testing/slow-start-app.ts', import.meta.url));
 const running: ServingCli[] = [];
 const serve = async (...args: string[]) => {
   const cli = await serveCli(['run', app, '--server-port', '0', ...args]);
@@ -123,6 +124,18 @@ describe('graceful shutdown', () => {
   });
 });
 
+describe('signals while the app starts', () => {
+  it('SIGTERM stops it once started, closing what it opened, and exits 0 without serving', async () => {
+    const cli = pipeCli(['run', slowApp, '--server-port', '0']);
+    expect(await cli.nextLine()).toBe('loading the models');
+    cli.child.kill('SIGTERM');
+    expect(await cli.nextLine()).toBe('SIGTERM: shutting down as soon as the app has started');
+    cli.child.kill('SIGUSR2');
+    expect(await cli.nextLine()).toBe('models stopped');
+    expect(await cli.exited).toEqual({ code: 0, stderr: '' });
+  });
+});
+
 describe('SIGHUP', () => {
   it('reloads the app and keeps serving', async () => {
     const cli = await serve();
@@ -136,7 +149,6 @@ describe('SIGHUP', () => {
   });
 
   it('leaves a process that is still starting alone', async () => {
-    const slowApp = fileURLToPath(new URL('./testing/slow-start-app.ts', import.meta.url));
     const cli = pipeCli(['run', slowApp, '--server-port', '0']);
     expect(await cli.nextLine()).toBe('loading the models');
     cli.child.kill('SIGHUP');

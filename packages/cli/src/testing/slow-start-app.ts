@@ -15,6 +15,7 @@ export const app = new App({
           });
           console.log('loading the models');
         }),
+      shutdown: () => console.log('models stopped'),
     },
   ],
 }).get('/', () => 'started');
