@@ -16,16 +16,18 @@ export class DocsOptionsError extends DocsUiError {
   }
 }
 
-/** `@scalar/api-reference`'s browser bundle could not be found or read. */
+/** Scalar's browser script, which @flama/docs-ui ships and serves, could not be found or read. */
 export class ScalarScriptNotFoundError extends DocsUiError {
-  readonly specifier: string;
+  /** The file looked for. */
+  readonly file: string;
 
-  constructor(specifier: string, options?: ErrorOptions) {
+  constructor(file: string, options?: ErrorOptions) {
     super(
-      `Cannot load Scalar's browser script "${specifier}". @flama/docs-ui serves it from node_modules; ` +
-        'install it next to @flama/docs-ui with `pnpm add @scalar/api-reference@~1.46.0` (or npm/yarn).',
+      `Cannot read Scalar's browser script at ${file}: @flama/docs-ui ships it in dist/scalar/, so reinstall ` +
+        '@flama/docs-ui; in a checkout of Flama it comes from the dev dependency @scalar/api-reference ' +
+        '(run pnpm install).',
       options,
     );
-    this.specifier = specifier;
+    this.file = file;
   }
 }

@@ -20,9 +20,11 @@ describe('loadScalarScript', () => {
     expect(script.gzipEtag).toBe(`${script.etag.slice(0, -1)}-gzip"`);
   });
 
-  it('says how to install the package when the script is missing', async () => {
-    const missing = loadScalarScript('@scalar/not-installed/browser/standalone.js');
+  it('says where it looked and what to do when the script is missing', async () => {
+    const missing = loadScalarScript('/nowhere/scalar/standalone.js');
     await expect(missing).rejects.toBeInstanceOf(ScalarScriptNotFoundError);
-    await expect(missing).rejects.toThrow(/pnpm add @scalar\/api-reference@~1\.46\.0/);
+    await expect(missing).rejects.toThrow(
+      /^Cannot read Scalar's browser script at \/nowhere\/scalar\/standalone\.js: .* reinstall @flama\/docs-ui/,
+    );
   });
 });
