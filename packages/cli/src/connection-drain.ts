@@ -4,17 +4,34 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
  * Watches a server's requests so that it can be drained: stop accepting, answer every request already
  * accepted (a body still uploading included) with `Connection: close`, close keep-alive connections as soon
  * as they are idle, and end event streams that only wait for news (GET `text/event-stream`: clients
- * reconnect elsewhere). Created with the server, before it listens.
+ * reconnect elsewhere). Created with the server, before it listens, as its request listener.
  */
 export class ConnectionDrain {
-  private readonly open = new Map<ServerResponse, IncomingMessage>();
+  private readonly open = new Set<ServerResponse>();
   private draining = false;
 
-  constructor(private readonly server: Server) {
-    // Ahead of the app's listener, which may answer synchronously.
-    server.prependListener('request', (request: IncomingMessage, response: ServerResponse) =>
-      this.track(request, response),
-    );
+  /** Serves the server's requests with `handle`, watching each. */
+  constructor(
+    private readonly server: Server,
+    handle: (request: IncomingMessage, response: ServerResponse) => unknown,
+  ) {
+    const open = this.open;
+    // One listener shared by every response (no closure per request: this runs on the hot path).
+    const answered = (response: ServerResponse) => {
+      open.delete(response);
+      // A response whose headers went out before the drain kept its connection alive: close it now it is idle.
+      if (this.draining) setImmediate(() => this.server.closeIdleConnections());
+    };
+    function onClose(this: ServerResponse) {
+      answered(this);
+    }
+    // One request listener that tracks, then handles (which may answer synchronously): the emitter's fast path.
+    server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+      if (this.draining) response.setHeader('connection', 'close');
+      open.add(response);
+      response.on('close', onClose);
+      handle(request, response);
+    });
   }
 
   /** Requests accepted and not answered yet. */
@@ -30,9 +47,9 @@ export class ConnectionDrain {
     this.draining = true;
     // Stops accepting, and closes the connections that are idle now.
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
-    for (const [response, request] of this.open) {
+    for (const response of this.open) {
       if (!response.headersSent) response.setHeader('connection', 'close');
-      else if (isSubscription(request, response)) endStream(response);
+      else if (isSubscription(response)) endStream(response);
     }
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<false>((resolve) => {
@@ -43,20 +60,10 @@ export class ConnectionDrain {
     if (!inTime) this.server.closeAllConnections();
     return inTime;
   }
-
-  private track(request: IncomingMessage, response: ServerResponse): void {
-    if (this.draining) response.setHeader('connection', 'close');
-    this.open.set(response, request);
-    response.once('close', () => {
-      this.open.delete(response);
-      // A response whose headers went out before the drain kept its connection alive: close it now it is idle.
-      if (this.draining) setImmediate(() => this.server.closeIdleConnections());
-    });
-  }
 }
 
-function isSubscription(request: IncomingMessage, response: ServerResponse): boolean {
-  if (request.method !== 'GET') return false;
+function isSubscription(response: ServerResponse): boolean {
+  if (response.req.method !== 'GET') return false;
   // Headers given to writeHead() as an object (what @hono/node-server does) can't be read back with
   // getHeader(); Node keeps the head it sent as text in `_header`.
   const head = (response as unknown as { _header?: string | null })._header ?? '';

@@ -1,7 +1,7 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { acceptWebSockets } from '@flama/routing';
-import { createAdaptorServer } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import { ConnectionDrain } from './connection-drain';
 import type { ServableApp } from './load-app';
 import { serverLifecycle } from './server-lifecycle';
@@ -46,9 +46,9 @@ export async function serveApp(app: ServableApp, options: ServeOptions): Promise
       await app.shutdown?.();
       process.exit(0);
     }
-    server = createAdaptorServer({ fetch: app.fetch, hostname: options.host }) as Server;
+    server = createServer();
     keepAlive(server, options.keepAliveTimeout ?? serveDefaults.keepAliveTimeout);
-    const drain = new ConnectionDrain(server);
+    const drain = new ConnectionDrain(server, getRequestListener(app.fetch, { hostname: options.host }));
     acceptWebSockets(server, app.fetch);
     await listen(server, options).catch(async (error: unknown) => {
       await app.shutdown?.();
