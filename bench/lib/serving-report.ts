@@ -1,4 +1,4 @@
-import { format, type ServerResult } from './load';
+import { format, noisy, type ServerResult } from './load';
 import type { ReloadRss } from './serving-reload';
 import type { SaturationResult } from './serving-saturation';
 import type { TableRow, Target } from './serving-table';
@@ -55,7 +55,7 @@ export function servingReport(results: ServingResults): {
     const extra: Target[] = [];
     if (conns === 32) {
       const value = t.batched.requestsPerSecond / t.ceiling.requestsPerSecond;
-      const pass = value >= TARGETS.batchedOverCeilingAt32 && failures(t.batched) === 0;
+      const pass = value >= TARGETS.batchedOverCeilingAt32 && sum(t.batched, 'non2xx') === 0;
       extra.push(target('batchedAt32', `≥ ${TARGETS.batchedOverCeilingAt32}× ceiling, 0 non-2xx`, pass));
     }
     if (conns === 1) {
@@ -87,8 +87,7 @@ export function servingReport(results: ServingResults): {
         label: `${label}: ${heavy.rows.toLocaleString('en-US')}-row predict`,
         conns: heavy.connections,
         ...s.load,
-        non2xx: s.load.failures,
-        rounds: `${s.counted}/${s.rounds.length}`,
+        quiet: `${s.quiet}/${s.rounds.length}`,
         figure: `${format(s.load.requestsPerSecond * heavy.rows, 0)} rows/s`,
       },
       {
@@ -97,6 +96,7 @@ export function servingReport(results: ServingResults): {
         p50: s.health.p50,
         p99: s.health.p99,
         non2xx: s.health.failures,
+        figure: `${s.health.requests} requests`,
         targets: threaded ? [target('healthP99Threaded', `p99 < ${limit} ms`, s.health.p99 < limit)] : [],
       },
       {
@@ -128,7 +128,13 @@ export function servingReport(results: ServingResults): {
   const growth = reload.final.rssMb / reload.early.rssMb;
   rows.push(
     `5. ${reload.reloads} reloads in one process (threads + batching), one after another, under a light load`,
-    { label: '5a. light load during the reloads', conns: 2, ...reload.load, non2xx: reload.load.failures },
+    {
+      label: '5a. light load during the reloads',
+      conns: 2,
+      ...reload.load,
+      non2xx: reload.load.failures,
+      figure: `over ${format(reload.seconds, 0)} s`,
+    },
     { label: `5b. RSS after ${reload.early.reloads} reloads`, figure: `${format(reload.early.rssMb, 0)} MB` },
     {
       label: `5c. RSS after ${reload.final.reloads} reloads`,
@@ -154,19 +160,20 @@ export function servingReport(results: ServingResults): {
   return { rows, targets };
 }
 
-function figures(r: ServerResult): Pick<TableRow, 'requestsPerSecond' | 'p50' | 'p99' | 'non2xx' | 'rounds'> {
+function figures(r: ServerResult): Omit<TableRow, 'label'> {
   return {
     requestsPerSecond: r.requestsPerSecond,
     p50: r.p50,
     p99: r.p99,
-    non2xx: failures(r),
-    rounds: `${r.counted}/${r.rounds.length}`,
+    non2xx: sum(r, 'non2xx'),
+    socketErrors: sum(r, 'socketErrors'),
+    quiet: `${r.rounds.filter((round) => !noisy(round)).length}/${r.rounds.length}`,
   };
 }
 
-/** Non-2xx answers and socket errors over every round. */
-function failures(r: ServerResult): number {
-  return r.rounds.reduce((sum, round) => sum + round.non2xx + round.socketErrors, 0);
+/** Non-2xx answers, or socket errors, over every round. */
+function sum(r: ServerResult, what: 'non2xx' | 'socketErrors'): number {
+  return r.rounds.reduce((total, round) => total + round[what], 0);
 }
 
 function ratio(value: number): string {

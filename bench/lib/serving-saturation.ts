@@ -11,12 +11,14 @@ import { runWrk, type WrkResult } from './wrk';
 
 /** The light client's pause between two health requests, in milliseconds. */
 const PROBE_PAUSE_MS = 5;
+/** Heavy requests queue for seconds: wrk must not give up on them (and reconnect) at its 2 s default. */
+const LOAD_TIMEOUT_SECONDS = 30;
 
 export interface SaturationRound {
   /** The heavy load: `connections` connections sending the spec's body. */
   load: WrkResult;
   /** `GET healthPath` from one client, one request every PROBE_PAUSE_MS, while the load runs. */
-  health: { p50: number; p99: number; requests: number; failures: number };
+  health: { p50: number; p99: number; failures: number; latencies: number[] };
   /** The server's event-loop lag over the load. */
   lag: LagReport;
   othersDuring?: number;
@@ -26,12 +28,15 @@ export interface SaturationRound {
 export interface SaturationResult {
   name: string;
   rounds: SaturationRound[];
-  /** How many rounds the medians are over: the quiet ones if any, else all. */
-  counted: number;
-  /** Medians of the heavy load; its failures (non-2xx and socket errors) summed over every round. */
-  load: { requestsPerSecond: number; p50: number; p99: number; failures: number };
-  /** Medians of the light client's percentiles; its failed requests over every round. */
-  health: { p50: number; p99: number; failures: number };
+  /** Rounds on a quiet machine; the medians are over those, or over all rounds when none was quiet. */
+  quiet: number;
+  /** Medians of the heavy load; its non-2xx answers and socket errors summed over every round. */
+  load: { requestsPerSecond: number; p50: number; p99: number; non2xx: number; socketErrors: number };
+  /**
+   * The light client's percentiles over the latencies of the counted rounds pooled (a round has too few
+   * requests for a p99 of its own), how many those are, and its failed requests over every round.
+   */
+  health: { p50: number; p99: number; requests: number; failures: number };
   lag: { p50: number; p99: number; max: number };
 }
 
@@ -72,7 +77,13 @@ async function saturateOnce(
     const health = await fetch(server.url + options.healthPath);
     if (health.status !== 200)
       throw new Error(`${spec.name}: ${options.healthPath} answered ${health.status}`);
-    const wrk = { url: server.url + spec.path, connections, body: spec.body, pin: cpus.load };
+    const wrk = {
+      url: server.url + spec.path,
+      connections,
+      body: spec.body,
+      pin: cpus.load,
+      timeoutSeconds: LOAD_TIMEOUT_SECONDS,
+    };
     await waitForQuiet(QUIET, settings.quietWait);
     if (settings.warmup > 0) await runWrk({ ...wrk, seconds: settings.warmup });
     await readLag(server.url);
@@ -88,8 +99,8 @@ async function saturateOnce(
       health: {
         p50: percentile(probe.latencies, 50),
         p99: percentile(probe.latencies, 99),
-        requests: probe.latencies.length,
         failures: probe.failures,
+        latencies: probe.latencies,
       },
       lag: await readLag(server.url),
     };
@@ -115,21 +126,28 @@ function summarize(name: string, rounds: SaturationRound[]): SaturationResult {
   const quiet = rounds.filter((round) => (round.othersDuring ?? 0) < NOISY);
   const counted = quiet.length > 0 ? quiet : rounds;
   const of = (pick: (round: SaturationRound) => number) => median(counted.map(pick));
+  const health = counted.flatMap((round) => round.health.latencies);
   return {
     name,
     rounds,
-    counted: counted.length,
+    quiet: quiet.length,
     load: {
       requestsPerSecond: of((r) => r.load.requestsPerSecond),
       p50: of((r) => r.load.p50),
       p99: of((r) => r.load.p99),
-      failures: rounds.reduce((sum, r) => sum + r.load.non2xx + r.load.socketErrors, 0),
+      non2xx: sum(rounds, (r) => r.load.non2xx),
+      socketErrors: sum(rounds, (r) => r.load.socketErrors),
     },
     health: {
-      p50: of((r) => r.health.p50),
-      p99: of((r) => r.health.p99),
-      failures: rounds.reduce((sum, r) => sum + r.health.failures, 0),
+      p50: percentile(health, 50),
+      p99: percentile(health, 99),
+      requests: health.length,
+      failures: sum(rounds, (r) => r.health.failures),
     },
     lag: { p50: of((r) => r.lag.p50), p99: of((r) => r.lag.p99), max: of((r) => r.lag.max) },
   };
+}
+
+function sum(rounds: readonly SaturationRound[], pick: (round: SaturationRound) => number): number {
+  return rounds.reduce((total, round) => total + pick(round), 0);
 }

@@ -12,10 +12,12 @@ export interface TableRow {
   requestsPerSecond?: number;
   p50?: number;
   p99?: number;
-  /** Non-2xx answers plus socket errors (or failed requests of a light client). */
+  /** Answers that were not 2xx (for a light client: its failed requests). */
   non2xx?: number;
-  /** Rounds counted (the quiet ones, if any) out of those measured: "2/2". */
-  rounds?: string;
+  /** wrk's socket errors: connect, read, write, and timeouts (no answer within wrk's timeout). */
+  socketErrors?: number;
+  /** Rounds on a quiet machine out of those measured ("1/2"); medians are over the quiet ones, if any. */
+  quiet?: string;
   /** A ratio or a figure that fits no column: "0.62× ceiling", "RSS 182 MB". */
   figure?: string;
   targets?: Target[];
@@ -28,7 +30,8 @@ const columns: [string, (row: TableRow) => string, 'left' | 'right'][] = [
   ['p50 ms', (row) => number(row.p50, 2), 'right'],
   ['p99 ms', (row) => number(row.p99, 2), 'right'],
   ['non-2xx', (row) => (row.non2xx === undefined ? '' : String(row.non2xx)), 'right'],
-  ['rounds', (row) => row.rounds ?? '', 'right'],
+  ['sock err', (row) => (row.socketErrors === undefined ? '' : String(row.socketErrors)), 'right'],
+  ['quiet', (row) => row.quiet ?? '', 'right'],
   ['', (row) => row.figure ?? '', 'left'],
   [
     'target',

@@ -15,6 +15,8 @@ export interface WrkOptions {
   pin?: readonly string[];
   /** A JSON body: every request is a POST of it (through a wrk Lua script). */
   body?: string;
+  /** Seconds after which wrk gives up on a request and counts a timeout (wrk's default: 2). */
+  timeoutSeconds?: number;
 }
 
 export interface WrkResult {
@@ -39,6 +41,7 @@ export function ensureWrk(): void {
 /** One wrk run: one thread, `connections` connections, latency percentiles on. */
 export async function runWrk(options: WrkOptions): Promise<WrkResult> {
   const args = ['-t1', `-c${options.connections}`, `-d${options.seconds}s`, '--latency'];
+  if (options.timeoutSeconds !== undefined) args.push('--timeout', `${options.timeoutSeconds}s`);
   for (const [name, value] of Object.entries(options.headers ?? {})) args.push('-H', `${name}: ${value}`);
   if (options.body !== undefined) args.push('-s', postScript(options.body));
   args.push(options.url);
