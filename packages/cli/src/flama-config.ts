@@ -13,11 +13,26 @@ const optionalPath = (fallback: string) =>
 
 const portMessage = 'must be an integer between 0 and 65535';
 
+const wholeMessage = (min: number) => `must be a whole number ≥ ${min}`;
+const whole = (min: number) => z.int(wholeMessage(min)).min(min, wholeMessage(min));
+
+/** A model, and how it runs (the `--model-*` flags, per model; ONNX Runtime's session options). */
 const ModelEntry = z.strictObject({
   url: z.string().startsWith('/', 'must start with "/"'),
   path: z.string().min(1, 'must name a .flm file'),
   name: z.string().min(1, 'must not be empty'),
+  version: z.string().min(1, 'must not be empty').optional(),
+  threads: whole(0).optional(),
+  batching: z.boolean().optional(),
+  max_batch_size: whole(1).optional(),
+  max_queue_delay: whole(0).optional(),
+  max_queue_size: whole(0).optional(),
+  timeout: whole(1).optional(),
+  intra_op_threads: whole(1).optional(),
+  graph_optimization_level: z.enum(['disabled', 'basic', 'extended', 'all']).optional(),
+  execution_providers: z.array(z.string().min(1)).min(1).optional(),
 });
+export type ModelEntry = z.output<typeof ModelEntry>;
 
 /** An app built from settings: the same app, with the same defaults, as `flama serve`'s. */
 const AppSettings = z.strictObject({
@@ -27,6 +42,8 @@ const AppSettings = z.strictObject({
   docs: optionalPath(modelAppDefaults.docs),
   schema: optionalPath(modelAppDefaults.schema),
   debug: z.boolean().default(false),
+  metrics: optionalPath(modelAppDefaults.metrics),
+  watch: z.boolean().default(false),
   models: z.array(ModelEntry).min(1, 'must list at least one model'),
 });
 
@@ -42,6 +59,7 @@ const ServerSettings = {
     .positive(secondsMessage)
     .default(serveDefaults.keepAliveTimeout),
   shutdown_timeout: z.number(secondsMessage).positive(secondsMessage).default(serveDefaults.shutdownTimeout),
+  metrics_port: z.int(portMessage).min(0, portMessage).max(65535, portMessage).optional(),
 };
 
 /** Flama's `flama.json`: the app (settings, or `"file:export"` of an app in code) and the server. */

@@ -1,6 +1,6 @@
-import type { ModelsModule } from '@flama/ml';
+import type { LoadOptions, ModelsModule, ServingOptions } from '@flama/ml';
 import { App } from '@flama/routing';
-import { importDocsPage, importModels } from './optional-package';
+import { importDocsPage, importMetrics, importModels } from './optional-package';
 
 export interface ModelAppSettings {
   title: string;
@@ -11,6 +11,10 @@ export interface ModelAppSettings {
   schema: string | false;
   debug: boolean;
   models: ModelSpec[];
+  /** How every model runs (threads, batching, queue, deadline, file watching). */
+  serving?: ServingOptions;
+  /** Where Prometheus metrics are served; `false` for none. */
+  metrics?: string | false;
 }
 
 export interface ModelSpec {
@@ -19,22 +23,35 @@ export interface ModelSpec {
   /** Where the model is mounted, e.g. `/` or `/churn/`. */
   url: string;
   name: string;
+  /** The version the Open Inference Protocol reports (default the file's `extra.version`, else 1). */
+  version?: string;
+  /** This model's own serving and session options, over the app's. */
+  load?: LoadOptions;
 }
 
 /**
- * An app serving `.flm` models with their docs page and health routes (`/health/live`, `/health/ready`):
- * what `flama serve` and `flama start` run. Made by `createModelApp`, which brings its optional packages.
+ * An app serving `.flm` models with their docs page, health routes (`/health/live`, `/health/ready`) and the
+ * Open Inference Protocol (`/v2/…`): what `flama serve` and `flama start` run. Made by `createModelApp`, which
+ * brings its optional packages.
  */
 export class ModelApp extends App {
   readonly models: ModelsModule;
   private readonly docs: string | undefined;
 
-  constructor(settings: ModelAppSettings, modelsModule: typeof ModelsModule) {
+  constructor(settings: ModelAppSettings, ml: typeof import('@flama/ml')) {
     const { title, version, description, schema, debug } = settings;
     super({ title, version, description, schema, debug, health: true });
-    this.models = new modelsModule(this);
+    this.models = new ml.ModelsModule(this, { ...settings.serving, oip: true });
     this.addModule(this.models);
-    for (const model of settings.models) this.models.addModel(model.url, model.path, model.name);
+    for (const model of settings.models) {
+      const resource = ml.modelResource({
+        name: model.name,
+        model: model.path,
+        ...(model.version !== undefined && { version: model.version }),
+        ...(model.load && { load: model.load }),
+      });
+      this.models.addModelResource(model.url, resource);
+    }
     this.docs = settings.docs === false || !this.schemaPath ? undefined : settings.docs;
   }
 
@@ -48,8 +65,16 @@ export class ModelApp extends App {
  * MissingPackageError names the one that isn't installed.
  */
 export async function createModelApp(settings: ModelAppSettings, command: string): Promise<ModelApp> {
-  const app = new ModelApp(settings, (await importModels(command)).ModelsModule);
+  const app = new ModelApp(settings, await importModels(command));
   if (app.docsPath) (await importDocsPage(command)).attachDocs(app, { path: app.docsPath });
+  if (settings.metrics) {
+    const metrics = await importMetrics();
+    if (metrics) {
+      const prometheus = new metrics.PrometheusMetrics({ path: settings.metrics });
+      app.addMiddleware(prometheus.middleware);
+      app.models.observe(prometheus);
+    }
+  }
   return app;
 }
 
@@ -60,4 +85,5 @@ export const modelAppDefaults = {
   description: 'Machine learning models served by Flama',
   docs: '/docs/',
   schema: '/schema/',
+  metrics: '/metrics',
 } as const;

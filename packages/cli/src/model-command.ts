@@ -17,11 +17,10 @@ interface ModelFlags {
 }
 
 const actions = {
-  /** Prints the metadata and artifact names, reading only the file (no inference session). */
+  /** Prints the metadata and artifact names, decompressing neither the artifacts nor the model. */
   inspect: async (file: string, flags: ModelFlags) => {
-    const { readFlm } = await importModels('model');
-    const { meta, artifacts } = await readFlm(file);
-    await writeJsonOutput({ meta, artifacts: [...artifacts.keys()] }, flags.output, flags.pretty ?? false);
+    const { inspectFlm } = await importModels('model');
+    await writeJsonOutput(await inspectFlm(file), flags.output, flags.pretty ?? false);
   },
   /** Predicts from JSON, or line by line with --stream; a model only Python can run fails before any input is read. */
   predict: async (file: string, flags: ModelFlags) => {

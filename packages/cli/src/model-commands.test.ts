@@ -179,7 +179,18 @@ describe('flama serve', () => {
       paths: object;
     };
     expect(schema.info.title).toBe('Classifier');
-    expect(Object.keys(schema.paths)).toEqual(['/', '/predict/', '/stream/', '/ws/']);
+    expect(Object.keys(schema.paths)).toEqual([
+      '/',
+      '/predict/',
+      '/stream/',
+      '/ws/',
+      '/v2',
+      '/v2/health/live',
+      '/v2/health/ready',
+      '/v2/models/model',
+      '/v2/models/model/ready',
+      '/v2/models/model/infer',
+    ]);
     expect((await fetch(`${cli.url}/docs/`)).status).toBe(200);
   });
 

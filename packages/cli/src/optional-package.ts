@@ -35,6 +35,20 @@ export function importDocsPage(command: string): Promise<typeof import('@flama/d
   return importOptional('@flama/docs-ui', command);
 }
 
+/**
+ * `@flama/metrics`, for the Prometheus metrics of the apps `serve` and `start` make: optional there, so a
+ * missing one only turns metrics off, saying so in one line.
+ */
+export async function importMetrics(): Promise<typeof import('@flama/metrics') | undefined> {
+  try {
+    return await importOptional<typeof import('@flama/metrics')>('@flama/metrics', 'serve');
+  } catch (error) {
+    if (!(error instanceof MissingPackageError)) throw error;
+    console.warn('Metrics are off: @flama/metrics is not installed (npm install @flama/metrics).');
+    return undefined;
+  }
+}
+
 function isNotFound(error: unknown, specifier: string): boolean {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   return (

@@ -16,6 +16,8 @@ export interface ServeOptions {
   keepAliveTimeout?: number;
   /** How long a shutdown waits for accepted requests before cutting them, in seconds (default 25). */
   shutdownTimeout?: number;
+  /** With several workers, where the primary serves every worker's metrics together (needs @flama/metrics). */
+  metricsPort?: number;
   /** Where the start-up lines go (stdout by default). */
   print?: (line: string) => void;
   /** Where the server says what it does later (shutting down, reloading): stdout by default. */

@@ -8,6 +8,7 @@ export interface ServerFlags {
   serverWorkers: string;
   serverKeepAliveTimeout: string;
   serverShutdownTimeout: string;
+  serverMetricsPort?: string;
 }
 
 /** Where to listen when not told: `HOST` and `PORT` from the environment (as Flama), else 127.0.0.1:8000. */
@@ -36,6 +37,10 @@ export function withServerOptions(command: Command): Command {
       '--server-shutdown-timeout <seconds>',
       'on SIGTERM/SIGINT, how long to finish accepted requests before cutting them',
       String(serveDefaults.shutdownTimeout),
+    )
+    .option(
+      '--server-metrics-port <port>',
+      'with --server-workers > 1: where the primary serves every worker’s Prometheus metrics together',
     );
 }
 
@@ -46,6 +51,9 @@ export function serverOptions(flags: ServerFlags): ServeOptions {
     workers: count(flags.serverWorkers, '--server-workers'),
     keepAliveTimeout: seconds(flags.serverKeepAliveTimeout, '--server-keep-alive-timeout'),
     shutdownTimeout: seconds(flags.serverShutdownTimeout, '--server-shutdown-timeout'),
+    ...(flags.serverMetricsPort !== undefined && {
+      metricsPort: portNumber(flags.serverMetricsPort, '--server-metrics-port'),
+    }),
   };
 }
 

@@ -42,4 +42,13 @@ describe('Flama', () => {
     expect((await client.get('/readyz')).status).toBe(503);
     await client.close();
   });
+
+  it('serves Prometheus metrics when asked', async () => {
+    const client = await testClient(new Flama({ metrics: '/internal/metrics' }).get('/', () => 'hi'));
+    await client.get('/');
+    const metrics = await (await client.get('/internal/metrics')).text();
+    expect(metrics).toContain('http_requests_total{method="GET",route="/",status="200"} 1');
+    expect((await (await testClient(new Flama())).get('/metrics')).status).toBe(404);
+    await client.close();
+  });
 });

@@ -1,4 +1,5 @@
 import { attachDocs } from '@flama/docs-ui';
+import { PrometheusMetrics } from '@flama/metrics';
 import { ModelsModule, type ServingOptions } from '@flama/ml';
 import { App, type AppOptions } from '@flama/routing';
 
@@ -7,8 +8,10 @@ export interface FlamaOptions extends AppOptions {
   docs?: string | false;
   /** Scalar's configuration for the docs page (theme, layout, …). */
   docsConfiguration?: Record<string, unknown>;
-  /** How served models run: inference threads, batching, queue size, deadline, file watching. */
+  /** How served models run: inference threads, batching, queue size, deadline, file watching, OIP routes. */
   serving?: ServingOptions;
+  /** Prometheus metrics of requests and models at `/metrics` (`true`) or the path given; default none. */
+  metrics?: boolean | string;
 }
 
 /**
@@ -24,6 +27,13 @@ export class Flama extends App {
     super(options);
     this.models = new ModelsModule(this, options.serving);
     this.addModule(this.models);
+    if (options.metrics) {
+      const metrics = new PrometheusMetrics({
+        path: options.metrics === true ? '/metrics' : options.metrics,
+      });
+      this.addMiddleware(metrics.middleware);
+      this.models.observe(metrics);
+    }
     this.docs = options.docs === false || !this.schemaPath ? undefined : (options.docs ?? '/docs/');
     if (this.docs) attachDocs(this, { path: this.docs, configuration: options.docsConfiguration });
   }

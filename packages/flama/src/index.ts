@@ -1,6 +1,7 @@
 export * from '@flama/auth';
 export * from '@flama/ddd';
 export * from '@flama/injection';
+export * from '@flama/metrics';
 export * from '@flama/ml';
 export * from '@flama/routing';
 export {

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
+import { isResponse } from './is-response';
 
 /** The handler returned something its response schema rejects: a server bug, so a 500. */
 export class ResponseValidationError extends Error {
@@ -21,13 +22,13 @@ export function responder(
   status: number,
 ): (c: Context, result: unknown) => Response {
   if (status === 204 || status === 304) {
-    return (c, result) => (result instanceof Response ? result : c.body(null, status as 204));
+    return (c, result) => (isResponse(result) ? result : c.body(null, status as 204));
   }
   if (!schema) {
-    return (c, result) => (result instanceof Response ? result : c.json(result ?? null, status as 200));
+    return (c, result) => (isResponse(result) ? result : c.json(result ?? null, status as 200));
   }
   return (c, result) => {
-    if (result instanceof Response) return result;
+    if (isResponse(result)) return result;
     const parsed = schema.safeParse(result);
     if (!parsed.success) throw new ResponseValidationError(parsed.error.issues);
     return c.json(parsed.data ?? null, status as 200);

@@ -46,6 +46,8 @@ export function addModelRoutes(app: App, resource: ModelResource, loaded: () => 
   const { name } = resource;
   const options = { tags, meta: resource.meta, inject: { model: resource.token, c: Context } };
   for (const base of [`/v2/models/${name}`, `/v2/models/${name}/versions/{version}`]) {
+    // The versioned paths are the same operations: documented once, without them.
+    const documented = { ...options, includeInSchema: !base.endsWith('{version}') };
     /** The version served, once the one asked for (if any) is checked against it. */
     const servedVersion = (params: { version?: string }, model: Model): string => {
       const version = resource.version(model);
@@ -60,14 +62,14 @@ export function addModelRoutes(app: App, resource: ModelResource, loaded: () => 
     app.get(
       base,
       {
-        ...options,
+        ...documented,
         summary: `Metadata of ${name}`,
         responses: { ...errors, 200: { description: 'The model', schema: ModelMetadata } },
       },
       ({ params, model }) =>
         answer(() => Response.json(modelMetadata(name, servedVersion(params, model), model.signature))),
     );
-    app.get(`${base}/ready`, { ...options, summary: `Readiness of ${name}` }, ({ params, model }) =>
+    app.get(`${base}/ready`, { ...documented, summary: `Readiness of ${name}` }, ({ params, model }) =>
       answer(() => {
         servedVersion(params, model);
         return Response.json({ name, ready: loaded() }, { status: loaded() ? 200 : 503 });
@@ -76,7 +78,7 @@ export function addModelRoutes(app: App, resource: ModelResource, loaded: () => 
     app.post(
       `${base}/infer`,
       {
-        ...options,
+        ...documented,
         summary: `Infer with ${name}`,
         description:
           'The Open Inference Protocol (KServe v2): named input tensors with datatype, shape and row-major data; ' +

@@ -18,7 +18,10 @@ export function availableCpus(cpuMax = '/sys/fs/cgroup/cpu.max'): number {
   return Math.max(1, Math.min(cpus, Math.ceil(limit / period)));
 }
 
-/** Inference threads when not told: every CPU the process may use but one, left to the event loop. */
-export function defaultInferenceThreads(): number {
-  return Math.max(1, availableCpus() - 1);
+/**
+ * Inference threads when not told: the process's share of the CPUs it may use (all of them, unless `processes`
+ * server processes share them), less one left to its event loop; at least one.
+ */
+export function defaultInferenceThreads(processes = 1): number {
+  return Math.max(1, Math.floor(availableCpus() / processes) - 1);
 }

@@ -36,6 +36,8 @@ export interface ServingOptions
   extends Pick<LoadOptions, 'threads' | 'batching' | 'maxQueueSize' | 'timeout' | 'maxRows'> {
   /** Reload a model when its file changes (as SIGHUP does for every model). */
   readonly watch?: boolean;
+  /** Server processes sharing the CPUs (`--server-workers`): threads default to this process's share. */
+  readonly processes?: number;
   /** Serve every model over the Open Inference Protocol v2 too (`/v2/models/{name}/infer`, KServe and Triton's REST). */
   readonly oip?: boolean;
 }
@@ -59,7 +61,7 @@ export class ModelsModule implements Module {
 
   constructor(
     private readonly app: ResourceHost,
-    private readonly options: ServingOptions = {},
+    private options: ServingOptions = {},
   ) {
     if (!options.oip) return;
     const server: OipServer = {
@@ -71,6 +73,15 @@ export class ModelsModule implements Module {
     this.oip = new App({ title: app.title, schema: false, middleware: [unknownModels(server)] });
     addServerRoutes(this.oip, server);
     app.mount('/', this.oip);
+  }
+
+  /**
+   * Changes how models run before the app starts, over what the constructor was given (what `flama run`'s
+   * `--model-*` flags do to an app written in code). `oip` can only be chosen when the module is made.
+   */
+  configure(options: Omit<ServingOptions, 'oip'>): this {
+    this.options = { ...this.options, ...options };
+    return this;
   }
 
   /** Tells `observer` of every model loaded and every batch run (metrics, tracing). */
@@ -159,12 +170,12 @@ export class ModelsModule implements Module {
   }
 
   private async load(resource: ModelResource): Promise<Model> {
-    const { watch: _watch, oip: _oip, ...serving } = this.options;
+    const { watch: _watch, oip: _oip, processes, ...serving } = this.options;
     const observe = (observation: BatchObservation) => {
       for (const observer of this.observers) observer.batch?.(resource.name, observation);
     };
     const model = await load(resource.file, {
-      threads: defaultInferenceThreads(),
+      threads: defaultInferenceThreads(processes),
       observe,
       ...serving,
       ...resource.loadOptions,
