@@ -10,6 +10,7 @@ export const app = new Flama({
   version: '1.0.0',
   description: 'Domain-driven design with Flama 🔥',
   docs: '/docs/',
+  health: true,
   // Creates the tables at startup if they are missing, so `pnpm start` is all the embedded database needs.
   modules: [new DatabaseModule(databaseURL, { migrations })],
   components: [new WorkerComponent(RegisterWorker)],

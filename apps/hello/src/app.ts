@@ -5,6 +5,7 @@ export const app = new Flama({
   version: '1.0.0',
   description: 'Machine learning API using Flama 🔥',
   docs: '/docs/',
+  health: true,
 });
 
 const Info = z.object({ title: z.string(), description: z.string() }).meta({ id: 'Info' });

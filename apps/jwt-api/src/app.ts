@@ -24,6 +24,7 @@ export const app = new Flama({
   version: '1.0.0',
   description: 'JWT Authentication with Flama 🔥',
   docs: '/docs/',
+  health: true,
   components: [accessTokens, refreshTokens],
   middleware: [new AuthenticationMiddleware(accessTokens)],
 });

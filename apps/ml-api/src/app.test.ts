@@ -81,7 +81,21 @@ describe('the churn API', () => {
       '/churn/stream/',
       '/churn/ws/',
       '/churn/loss/',
+      '/v2',
+      '/v2/health/live',
+      '/v2/health/ready',
+      '/v2/models/churn_model',
+      '/v2/models/churn_model/ready',
+      '/v2/models/churn_model/infer',
     ]);
     expect((await fetch(`${url}/docs/`)).status).toBe(200);
+  });
+
+  it('is ready for production serving: health, Prometheus metrics, the Open Inference Protocol', async () => {
+    expect((await fetch(`${url}/health/ready`)).status).toBe(200);
+    const metadata = (await (await fetch(`${url}/v2/models/churn_model`)).json()) as { inputs: unknown[] };
+    expect(metadata.inputs).toHaveLength(13);
+    expect(metadata.inputs).toContainEqual({ name: 'Geography', datatype: 'BYTES', shape: [-1, 1] });
+    expect(await (await fetch(`${url}/metrics`)).text()).toMatch(/flama_model_info\{model="churn_model",/);
   });
 });

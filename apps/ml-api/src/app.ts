@@ -40,6 +40,10 @@ export const app = new Flama({
   version: '1.0.0',
   description: 'Machine learning API using Flama 🔥',
   docs: '/docs/',
+  // Production serving: /health/live and /health/ready, Prometheus metrics, the Open Inference Protocol.
+  health: true,
+  metrics: true,
+  serving: { oip: true },
 });
 
 app.models.addModelResource('/churn', ChurnModel);
