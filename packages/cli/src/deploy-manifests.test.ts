@@ -157,14 +157,10 @@ describe('deploy/', () => {
   });
 
   // `flama run` serves /health/live, which the image's HEALTHCHECK probes, only for an app created with
-  // `health: true`; no example app is yet (apps/ isn't deploy/'s to change). On as soon as one is.
-  it.skipIf(!apps.some((folder) => /\bhealth:/.test(read(`apps/${folder}/src/app.ts`))))(
-    'has example apps that serve the health route the image probes',
-    () => {
-      for (const folder of apps)
-        expect(read(`apps/${folder}/src/app.ts`), folder).toMatch(/\bhealth: true\b/);
-    },
-  );
+  // `health: true`.
+  it('has example apps that serve the health route the image probes', () => {
+    for (const folder of apps) expect(read(`apps/${folder}/src/app.ts`), folder).toMatch(/\bhealth: true\b/);
+  });
 
   it('serves in Kubernetes the model the image holds', () => {
     const model = deploymentContainer().args[1]!;
