@@ -64,8 +64,11 @@ export async function connectPGlite(dataDir: string | undefined): Promise<Databa
     drizzle,
     migrate: (folder) => pgliteMigrate(drizzle, { migrationsFolder: folder, migrationsSchema: 'public' }),
     close: async () => {
-      await client.close();
-      await unlock();
+      try {
+        await client.close();
+      } finally {
+        await unlock();
+      }
     },
   };
 }

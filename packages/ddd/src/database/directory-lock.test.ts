@@ -49,7 +49,8 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
-describe('one process per embedded database directory', () => {
+// Each test starts processes that open PGlite (seconds each, more on a busy machine): generous timeouts, no timing.
+describe('one process per embedded database directory', { timeout: 120_000 }, () => {
   let directory: string;
 
   beforeAll(async () => {
