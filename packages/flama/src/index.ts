@@ -4,6 +4,7 @@ export * from '@flama/injection';
 export * from '@flama/metrics';
 export * from '@flama/ml';
 export * from '@flama/routing';
+export * from '@flama/telemetry';
 export {
   buildOpenAPI,
   errorDetail,

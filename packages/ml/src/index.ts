@@ -10,7 +10,11 @@ export {
   ModelTimeoutError,
   UnsupportedModelError,
 } from './engine/errors';
-export type { BatchObservation, BatchObserver } from './engine/inference-observer';
+export type {
+  BatchObservation,
+  InferenceObserver,
+  RequestObservation,
+} from './engine/inference-observer';
 export { type Cell, OnnxModel, type OnnxModelOptions, type Prediction, type Row } from './engine/onnx-model';
 export type { Dim, ElementType, NonTensorSpec, Signature, TensorSpec, ValueSpec } from './engine/signature';
 export type { TensorInput } from './engine/tensor-input';

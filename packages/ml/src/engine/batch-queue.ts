@@ -15,6 +15,8 @@ export interface Queued {
   readonly key: string | undefined;
   readonly fetches: readonly string[];
   readonly enqueuedAt: number;
+  /** What the observer's `enter` answered for this request. */
+  readonly entered?: unknown;
   resolve(outputs: RawOutputs): void;
   reject(error: Error): void;
   deadline?: NodeJS.Timeout;

@@ -10,5 +10,27 @@ export interface BatchObservation {
   readonly inferenceSeconds: number;
 }
 
-/** Told of every run; must not throw (an observer's error is dropped, never a request's). */
-export type BatchObserver = (observation: BatchObservation) => void;
+/** One request's share of a run. */
+export interface RequestObservation {
+  readonly rows: number;
+  /** Rows of the run it joined, its own included. */
+  readonly batchRows: number;
+  readonly queueSeconds: number;
+  readonly inferenceSeconds: number;
+  /** The run failed for this request (the model refused it, or its thread stopped). */
+  readonly failed: boolean;
+  /** When the run started and ended, in `Date.now()` milliseconds (for spans). */
+  readonly startedAt: number;
+  readonly endedAt: number;
+}
+
+/** Told what inference threads do. Nothing it throws reaches a request. */
+export interface InferenceObserver {
+  batch?(observation: BatchObservation): void;
+  /**
+   * Called as a request joins the queue, in the request's async context (where a tracer's active span is);
+   * what it answers is given back to `request`.
+   */
+  enter?(): unknown;
+  request?(entered: unknown, observation: RequestObservation): void;
+}

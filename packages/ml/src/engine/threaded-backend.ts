@@ -8,7 +8,7 @@ import {
   UnsupportedModelError,
 } from './errors';
 import type { InferenceBackend } from './inference-backend';
-import type { BatchObserver } from './inference-observer';
+import type { InferenceObserver } from './inference-observer';
 import { InferenceThread } from './inference-thread';
 import { type RawFeeds, type RawOutputs, sliceRows } from './raw-tensor';
 import { runtimeMessage } from './runtime-message';
@@ -24,8 +24,8 @@ export interface ThreadedOptions {
   readonly maxQueueSize?: number;
   /** How long (ms) a request may wait for a thread before ModelTimeoutError (504). Default: no limit. */
   readonly timeout?: number;
-  /** Told of every run: its rows, requests, queue delays and inference time. */
-  readonly observe?: BatchObserver;
+  /** Told of every run and of each request's share of it (metrics, tracing). */
+  readonly observe?: InferenceObserver;
 }
 
 /**
@@ -81,7 +81,17 @@ export class ThreadedBackend implements InferenceBackend {
     if (this.closing) return Promise.reject(new InferenceThreadError('The model is closed'));
     const { key, rows } = batchKey(feeds, fetches);
     return new Promise((resolve, reject) => {
-      const entry: Queued = { feeds, rows, key, fetches, enqueuedAt: performance.now(), resolve, reject };
+      const entered = this.options.observe?.enter ? quietly(() => this.options.observe!.enter!()) : undefined;
+      const entry: Queued = {
+        feeds,
+        rows,
+        key,
+        fetches,
+        enqueuedAt: performance.now(),
+        entered,
+        resolve,
+        reject,
+      };
       this.queue.push(entry);
       this.dispatch();
       if (!this.queue.has(entry)) return;
@@ -165,7 +175,11 @@ export class ThreadedBackend implements InferenceBackend {
       .run(packBatch(entries), fetches)
       .then(
         (result) => {
-          this.observe(entries, started);
+          this.observe(
+            entries,
+            started,
+            'outputs' in result ? 'answered' : entries.length > 1 ? 'retried' : 'failed',
+          );
           if ('outputs' in result) answer(entries, result.outputs);
           else if (entries.length > 1) this.queue.retryAlone(entries);
           else
@@ -177,6 +191,7 @@ export class ThreadedBackend implements InferenceBackend {
             );
         },
         (error: Error) => {
+          this.observe(entries, started, 'failed');
           for (const entry of entries) entry.reject(error);
         },
       )
@@ -186,19 +201,43 @@ export class ThreadedBackend implements InferenceBackend {
       });
   }
 
-  private observe(entries: readonly Queued[], started: number): void {
+  /** Tells the observer of the run and of each request's share; a batch that failed and is retried alone is not. */
+  private observe(
+    entries: readonly Queued[],
+    started: number,
+    outcome: 'answered' | 'failed' | 'retried',
+  ): void {
     const { observe } = this.options;
     if (!observe) return;
-    try {
-      observe({
-        rows: entries.reduce((sum, entry) => sum + entry.rows, 0),
-        requests: entries.length,
-        queueDelays: entries.map((entry) => (started - entry.enqueuedAt) / 1000),
-        inferenceSeconds: (performance.now() - started) / 1000,
-      });
-    } catch {
-      // an observer's failure must never fail the requests it observed
-    }
+    const ended = performance.now();
+    const rows = entries.reduce((sum, entry) => sum + entry.rows, 0);
+    const inferenceSeconds = (ended - started) / 1000;
+    const queueDelays = entries.map((entry) => (started - entry.enqueuedAt) / 1000);
+    quietly(() => observe.batch?.({ rows, requests: entries.length, queueDelays, inferenceSeconds }));
+    if (!observe.request || outcome === 'retried') return;
+    const endedAt = Date.now();
+    const startedAt = endedAt - (ended - started);
+    entries.forEach((entry, index) => {
+      const observation = {
+        rows: entry.rows,
+        batchRows: rows,
+        queueSeconds: queueDelays[index]!,
+        inferenceSeconds,
+        failed: outcome === 'failed',
+        startedAt,
+        endedAt,
+      };
+      quietly(() => observe.request!(entry.entered, observation));
+    });
+  }
+}
+
+/** Runs an observer's callback; its failure must never fail the requests it observed. */
+function quietly<T>(callback: () => T): T | undefined {
+  try {
+    return callback();
+  } catch {
+    return undefined;
   }
 }
 

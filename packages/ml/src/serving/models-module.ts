@@ -1,6 +1,6 @@
 import type { Component } from '@flama/injection';
 import { App, type Module, type Resource } from '@flama/routing';
-import type { BatchObservation } from '../engine/inference-observer';
+import type { BatchObservation, InferenceObserver, RequestObservation } from '../engine/inference-observer';
 import { type LoadOptions, load } from '../model/load';
 import type { Model } from '../model/model';
 import { addModelRoutes, addServerRoutes, type OipServer, unknownModels } from '../oip/oip-routes';
@@ -29,6 +29,10 @@ export interface ModelObserver {
   loaded?(model: { name: string; id: string | undefined; version: string }): void;
   /** A model ran a batch on an inference thread. */
   batch?(model: string, observation: BatchObservation): void;
+  /** A request joins a model's queue: called in its async context; the answer comes back to `request`. */
+  enter?(model: string): unknown;
+  /** A request's share of a run. */
+  request?(model: string, observation: RequestObservation, entered: unknown): void;
 }
 
 /** How every served model runs, unless its resource's `load` options say otherwise. */
@@ -171,8 +175,18 @@ export class ModelsModule implements Module {
 
   private async load(resource: ModelResource): Promise<Model> {
     const { watch: _watch, oip: _oip, processes, ...serving } = this.options;
-    const observe = (observation: BatchObservation) => {
-      for (const observer of this.observers) observer.batch?.(resource.name, observation);
+    const { name } = resource;
+    const observe: InferenceObserver = {
+      batch: (observation) => {
+        for (const observer of this.observers) observer.batch?.(name, observation);
+      },
+      enter: () =>
+        this.observers.length === 0 ? undefined : this.observers.map((observer) => observer.enter?.(name)),
+      request: (entered, observation) => {
+        this.observers.forEach((observer, index) => {
+          observer.request?.(name, observation, (entered as unknown[] | undefined)?.[index]);
+        });
+      },
     };
     const model = await load(resource.file, {
       threads: defaultInferenceThreads(processes),

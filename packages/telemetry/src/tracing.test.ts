@@ -1,0 +1,63 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { dump, ModelsModule } from '@flama/ml';
+import { graph, tensor } from '@flama/onnx-graph';
+import { App, testClient } from '@flama/routing';
+import { context, trace } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import {
+  BasicTracerProvider,
+  InMemorySpanExporter,
+  SimpleSpanProcessor,
+} from '@opentelemetry/sdk-trace-base';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { inferenceSpans, tracing } from './tracing';
+
+const exporter = new InMemorySpanExporter();
+let dir: string;
+
+beforeAll(async () => {
+  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+  trace.setGlobalTracerProvider(
+    new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] }),
+  );
+  dir = await mkdtemp(join(tmpdir(), 'flama-tracing-'));
+  const g = graph('doubler');
+  const x = g.input('x', 'float', ['N', 1]);
+  g.output(g.node('Mul', [x, g.constant('two', tensor('float', [1], [2]))], {}, { outputs: 'y' }), 'float', [
+    'N',
+    1,
+  ]);
+  await dump(g.toModel(), join(dir, 'doubler.flm'));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+it('makes a server span per request, and under it a span for each inference with the model and batch size', async () => {
+  const app = new App({ title: 'Traced', middleware: [tracing()], log: () => undefined });
+  const models = new ModelsModule(app, { threads: 1 });
+  app.addModule(models);
+  models.addModel('/doubler/', join(dir, 'doubler.flm'), 'doubler');
+  models.observe(inferenceSpans());
+  app.get('/fail/', () => {
+    throw new Error('no');
+  });
+  const client = await testClient(app);
+  expect((await client.post('/doubler/predict/', { json: { input: [[1], [2]] } })).status).toBe(200);
+  expect((await client.get('/fail/')).status).toBe(500);
+  await client.close();
+
+  const spans = exporter.getFinishedSpans();
+  const request = spans.find((span) => span.name === 'POST /doubler/predict/')!;
+  expect(request.attributes).toMatchObject({
+    'http.request.method': 'POST',
+    'http.route': '/doubler/predict/',
+    'http.response.status_code': 200,
+  });
+  const inference = spans.find((span) => span.name === 'inference doubler')!;
+  expect(inference.parentSpanContext?.spanId).toBe(request.spanContext().spanId);
+  expect(inference.spanContext().traceId).toBe(request.spanContext().traceId);
+  expect(inference.attributes).toMatchObject({ 'flama.model': 'doubler', 'flama.model.rows': 2 });
+  const failed = spans.find((span) => span.name === 'GET /fail/')!;
+  expect(failed.status.code).toBe(2);
+});
