@@ -36,4 +36,4 @@ export { routeOf } from './route-registry';
 export type { Servable } from './servable';
 export { TestClient, type TestRequestInit, testClient } from './test-client';
 export { DuplicateRouteNameError, NoRouteError } from './url-resolver';
-export { acceptWebSockets, closeWebSockets, webSocket } from './web-sockets';
+export { acceptWebSockets, closeWebSockets, type WebSocketOptions, webSocket } from './web-sockets';

@@ -18,12 +18,19 @@ const sockets = createNodeWebSocket({
   } as unknown as Hono, // only `request` is used, to route upgrade requests through the app
 });
 
+export interface WebSocketOptions {
+  /** The largest message accepted, in bytes (default 1 MiB, as request bodies); a larger one closes with 1009. */
+  maxMessageSize?: number;
+}
+
 /**
  * Lets a Node server accept WebSocket upgrades, routed through `fetch` to routes that answer with
  * `webSocket(c, events)`. The CLI does this for the app it serves.
  */
-export function acceptWebSockets(server: Server, fetch: Fetch): void {
+export function acceptWebSockets(server: Server, fetch: Fetch, options: WebSocketOptions = {}): void {
   serving = fetch;
+  // ws reads maxPayload for each connection it upgrades; past it, it closes with 1009 (Message Too Big).
+  sockets.wss.options.maxPayload = options.maxMessageSize ?? 1024 * 1024;
   sockets.injectWebSocket(server);
 }
 

@@ -53,6 +53,14 @@ async function converse(messages: string[]): Promise<unknown[]> {
 }
 
 describe('predictions over a WebSocket', () => {
+  it('closes with 1009 (Message Too Big) on a message over 1 MiB, as bodies are capped', async () => {
+    const socket = new WebSocket(`ws://${url}/table/ws/`);
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+    socket.send(JSON.stringify({ input: ['x'.repeat(2 * 1024 * 1024)] }));
+    expect(await closed).toBe(1009);
+  });
+
   it('answers each message with its id and output, or an error, and keeps the connection', async () => {
     const replies = await converse([
       JSON.stringify({ id: 1, input: [40, 1000, 'Madrid'] }),
