@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, connect } from 'node:net';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -7,11 +7,27 @@ import { App } from './app';
 
 let server: Server;
 let url: string;
-const app = new App({ bodyLimit: 1024 }).post(
-  '/echo/',
-  { body: z.object({ text: z.string() }) },
-  ({ body }) => body,
-);
+const app = new App({ bodyLimit: 1024 })
+  .post('/echo/', { body: z.object({ text: z.string() }) }, ({ body }) => body)
+  .post('/optional/', { body: z.object({ text: z.string() }).optional() }, ({ body }) => ({
+    got: body ?? null,
+  }));
+
+/** A request written by hand, for framings fetch doesn't send (no Content-Length and no body at all). */
+function rawRequest(head: string): Promise<string> {
+  const { port } = server.address() as AddressInfo;
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () =>
+      socket.end(`${head}\r\nHost: test\r\nConnection: close\r\n\r\n`),
+    );
+    let answer = '';
+    socket
+      .setEncoding('utf8')
+      .on('data', (chunk) => (answer += chunk))
+      .on('end', () => resolve(answer))
+      .on('error', reject);
+  });
+}
 
 /** Bodies read straight from Node's request, over a real socket. */
 beforeAll(async () => {
@@ -32,6 +48,26 @@ const post = (
 ) => fetch(`${url}/echo/`, { method: 'POST', body, headers, duplex: 'half' } as RequestInit);
 
 describe('JSON bodies over a socket', () => {
+  it('takes a request with neither Content-Length nor a body as an empty body, not an unsupported type', async () => {
+    const answer = await rawRequest('POST /optional/ HTTP/1.1');
+    expect(answer).toMatch(/^HTTP\/1\.1 200 /);
+    expect(answer.endsWith('{"got":null}')).toBe(true);
+  });
+
+  it('refuses a JSON body in a charset other than UTF-8 with 415', async () => {
+    const latin1 = await post(JSON.stringify({ text: 'x' }), {
+      'content-type': 'application/json; charset=latin1',
+    });
+    expect(latin1.status).toBe(415);
+    expect(((await latin1.json()) as { detail: string }).detail).toBe(
+      'Unsupported charset latin1: send JSON in UTF-8.',
+    );
+    const utf8 = await post(JSON.stringify({ text: 'x' }), {
+      'content-type': 'application/json; charset=UTF-8',
+    });
+    expect(utf8.status).toBe(200);
+  });
+
   it('reads a body, whatever its size below the limit', async () => {
     const response = await post(JSON.stringify({ text: 'é'.repeat(400) }));
     expect(await response.json()).toEqual({ text: 'é'.repeat(400) });

@@ -2,10 +2,13 @@ import type { IncomingMessage } from 'node:http';
 import { HTTPException } from './http-exception';
 
 const jsonType = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+const charsetParameter = /;\s*charset\s*=\s*([^;\s]+)/i;
 
 /** Where a body comes from: its declared length and type, and how to read it within a limit. */
 interface BodySource {
   length: string | null;
+  /** Has a body of unknown length (Transfer-Encoding: chunked on Node; any body stream on a web Request). */
+  chunked: boolean;
   type: string | null;
   read: ((limit: number) => Promise<string>) | null;
 }
@@ -24,9 +27,14 @@ export async function readJsonBody(
   const source = incoming && !incoming.readableDidRead ? nodeSource(incoming) : webSource(request);
   const { length, type } = source;
   if (length !== null && Number(length) > limit) throw tooLarge(limit);
-  if (length === '0' || source.read === null) return undefined;
+  // RFC 9110: a request with neither Content-Length nor Transfer-Encoding has no body, which is an empty one.
+  if (length === '0' || source.read === null || (length === null && !source.chunked)) return undefined;
   if (type === null || !jsonType.test(type)) {
     throw new HTTPException(415, `Unsupported content type ${type ?? '(none)'}: send application/json.`);
+  }
+  const charset = charsetParameter.exec(type)?.[1];
+  if (charset !== undefined && !/^"?utf-?8"?$/i.test(charset)) {
+    throw new HTTPException(415, `Unsupported charset ${charset}: send JSON in UTF-8.`);
   }
   const text = await source.read(limit);
   if (text.length === 0) return undefined;
@@ -41,13 +49,23 @@ function nodeSource(incoming: IncomingMessage): BodySource {
   const length = incoming.headers['content-length'] ?? null;
   const bodyless = incoming.method === 'GET' || incoming.method === 'HEAD';
   const read = bodyless ? null : (limit: number) => readIncoming(incoming, limit);
-  return { length, type: incoming.headers['content-type'] ?? null, read };
+  return {
+    length,
+    chunked: incoming.headers['transfer-encoding'] !== undefined,
+    type: incoming.headers['content-type'] ?? null,
+    read,
+  };
 }
 
 function webSource(request: Request): BodySource {
   const { headers, body } = request;
   const read = body === null ? null : (limit: number) => readStream(body, limit);
-  return { length: headers.get('content-length'), type: headers.get('content-type'), read };
+  return {
+    length: headers.get('content-length'),
+    chunked: body !== null,
+    type: headers.get('content-type'),
+    read,
+  };
 }
 
 /** Stops listening past the limit without destroying the request, so that the 413 can still be sent. */
