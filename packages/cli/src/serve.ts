@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { acceptWebSockets } from '@flama/routing';
 import { getRequestListener } from '@hono/node-server';
+import { answerClientErrors } from './client-errors';
 import { ConnectionDrain } from './connection-drain';
 import type { ServableApp } from './load-app';
 import { serverLifecycle } from './server-lifecycle';
@@ -50,6 +51,7 @@ export async function serveApp(app: ServableApp, options: ServeOptions): Promise
     }
     server = createServer();
     keepAlive(server, options.keepAliveTimeout ?? serveDefaults.keepAliveTimeout);
+    answerClientErrors(server);
     const drain = new ConnectionDrain(server, getRequestListener(app.fetch, { hostname: options.host }));
     acceptWebSockets(server, app.fetch);
     await listen(server, options).catch(async (error: unknown) => {
