@@ -24,7 +24,11 @@ export interface CRUDResourceOptions {
   pagination?: PaginationKind;
 }
 
-const PAGINATION_PARAMETERS = ['page', 'page_size', 'limit', 'offset', 'count'];
+/** The query parameters of each kind of pagination: the other kind's are unknown parameters (400), not ignored. */
+const PAGINATION_PARAMETERS = {
+  'page-number': ['page', 'page_size', 'count'],
+  'limit-offset': ['limit', 'offset', 'count'],
+} as const;
 export const ORDER_PARAMETER = 'order';
 
 /** What every route of a CRUD resource shares, built once. */
@@ -36,7 +40,7 @@ export class CRUDContext {
   constructor(readonly options: CRUDResourceOptions) {
     this.key = itemKey(options.table);
     this.filters = new QueryFilters(options.table, options.output, [
-      ...PAGINATION_PARAMETERS,
+      ...PAGINATION_PARAMETERS[options.pagination ?? 'page-number'],
       ORDER_PARAMETER,
     ]);
     this.verbose = options.verboseName ?? options.name;

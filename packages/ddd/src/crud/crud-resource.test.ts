@@ -172,6 +172,15 @@ describeDatabases('crudResource', (db) => {
       });
     });
 
+    it("refuses the other kind of pagination's parameters with a 400 naming them, as any unknown one", async () => {
+      const pageOnLimit = await client.get('/post/?page=-1&page_size=0');
+      expect(pageOnLimit.status).toBe(400);
+      expect(Object.keys(((await pageOnLimit.json()) as { detail: object }).detail)).toContain('page');
+      const limitOnPage = await client.get('/user/?limit=abc&offset=-1');
+      expect(limitOnPage.status).toBe(400);
+      expect(Object.keys(((await limitOnPage.json()) as { detail: object }).detail)).toContain('limit');
+    });
+
     it('filters with operators, negation and lists', async () => {
       await createUsers('ann', 'bob', 'carl', 'dan');
       await create({ name: '50%_off', email: 'x@example.com' });
@@ -199,7 +208,7 @@ describeDatabases('crudResource', (db) => {
       };
       expect(await detail('emial=x')).toEqual({
         emial: [
-          'Unknown query parameter: filter by id, name, email, active; the other parameters are page, page_size, limit, offset, count, order.',
+          'Unknown query parameter: filter by id, name, email, active; the other parameters are page, page_size, count, order.',
         ],
       });
       expect(await detail('name=contians:x')).toEqual({
