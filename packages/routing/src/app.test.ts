@@ -91,6 +91,16 @@ describe('routes and results', () => {
   it('refuses a body on a GET route at declaration', () => {
     expect(() => new App().get('/x', { body: z.object({}) }, () => 1)).toThrow('declares a body');
   });
+
+  it('refuses to inject a component under the name of a request part (body, query, params)', () => {
+    const Settings = new Token<string>('Settings');
+    expect(() => new App().post('/x', { body: z.object({}), inject: { body: Settings } }, () => 1)).toThrow(
+      'Route /x injects "body", a name the handler gets the validated request by (params, query, body): inject it under another name.',
+    );
+    expect(() => new App().get('/y', { inject: { params: Settings, query: Settings } }, () => 1)).toThrow(
+      'injects "params", "query"',
+    );
+  });
 });
 
 describe('validation', () => {

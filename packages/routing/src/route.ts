@@ -2,6 +2,8 @@ import { PathTemplate, PathTemplateError } from './path-template';
 import type { AnyHandler, AnyRouteOptions, HttpMethod, RouteMeta } from './route-options';
 
 const bodyless: ReadonlySet<HttpMethod> = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Names the handler's argument gives the validated request parts: an injected component can't take them. */
+const requestParts = ['params', 'query', 'body'];
 
 /** One declared route: methods, path template, options and handler. Immutable once declared. */
 export class Route {
@@ -14,6 +16,12 @@ export class Route {
     readonly handler: AnyHandler,
   ) {
     this.path = new PathTemplate(path);
+    const clashing = Object.keys(options.inject ?? {}).filter((name) => requestParts.includes(name));
+    if (clashing.length > 0) {
+      throw new TypeError(
+        `Route ${path} injects ${clashing.map((name) => `"${name}"`).join(', ')}, a name the handler gets the validated request by (params, query, body): inject it under another name.`,
+      );
+    }
     if (options.body && methods.some((method) => bodyless.has(method))) {
       throw new PathTemplateError(
         `Route ${methods.join(',')} ${path} declares a body, but ${methods[0]} has none.`,
