@@ -19,7 +19,7 @@ for dir in packages/*/; do
   names+=("$(node -p "require('./${dir}package.json').name")=$tarball")
   echo "== ${dir%/}"
   pnpm exec publint run "$tarball" --strict || status=1
-  pnpm exec attw "$tarball" --profile esm-only --format table-flipped --no-emoji || status=1
+  pnpm exec attw "$tarball" --profile esm-only --format table-flipped --no-emoji --no-summary || status=1
 done
 
 echo "== require and import from a CommonJS project"
