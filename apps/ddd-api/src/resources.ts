@@ -5,11 +5,8 @@ import type { UserRepository } from './repositories';
 import { User, UserCredentials, UserDetails } from './schemas';
 import { RegisterWorker } from './workers';
 
-const ok = () => new Response(null, { status: 200 });
 const inject = { worker: RegisterWorker };
 const tags = ['User'];
-const errors = (codes: Record<number, string>) =>
-  Object.fromEntries(Object.entries(codes).map(([code, description]) => [code, { description }]));
 
 /** The user whose credentials these are: 404 for an unknown email, 401 for a wrong password. */
 async function authenticate(user: UserRepository, credentials: z.output<typeof UserCredentials>) {
@@ -30,7 +27,6 @@ export const UserResource = resource({ name: 'user', verboseName: 'User' })
         .catch((error: unknown) => {
           if (!(error instanceof IntegrityError && error.violation === 'unique')) rethrowAsHTTP(error);
         });
-      return ok();
     },
   )
   .post(
@@ -42,7 +38,7 @@ export const UserResource = resource({ name: 'user', verboseName: 'User' })
       tags,
       body: UserCredentials,
       response: User,
-      responses: errors({ 400: 'User not active', 401: 'Wrong password', 404: 'User not found' }),
+      responses: { 400: 'User not active', 401: 'Wrong password', 404: 'User not found' },
       inject,
     },
     ({ body, worker }) =>
@@ -60,7 +56,7 @@ export const UserResource = resource({ name: 'user', verboseName: 'User' })
       description: 'Activate an existing user',
       tags,
       body: UserCredentials,
-      responses: errors({ 401: 'Wrong password', 404: 'User not found' }),
+      responses: { 401: 'Wrong password', 404: 'User not found' },
       inject,
     },
     async ({ body, worker }) => {
@@ -68,7 +64,6 @@ export const UserResource = resource({ name: 'user', verboseName: 'User' })
         const found = await authenticate(user, body);
         if (!found.active) await user.update({ active: true }, { id: found.id });
       });
-      return ok();
     },
   )
   .post(
@@ -79,7 +74,7 @@ export const UserResource = resource({ name: 'user', verboseName: 'User' })
       description: 'Deactivate an existing user',
       tags,
       body: UserCredentials,
-      responses: errors({ 401: 'Wrong password', 404: 'User not found' }),
+      responses: { 401: 'Wrong password', 404: 'User not found' },
       inject,
     },
     async ({ body, worker }) => {
@@ -87,6 +82,5 @@ export const UserResource = resource({ name: 'user', verboseName: 'User' })
         const found = await authenticate(user, body);
         if (found.active) await user.update({ active: false }, { id: found.id });
       });
-      return ok();
     },
   );

@@ -31,7 +31,12 @@ describe('routes and results', () => {
     expect(await text.text()).toBe('"Hello 🔥"');
     const raw = await client.get('/raw');
     expect([raw.status, await raw.text()]).toEqual([202, 'raw']);
-    expect(await (await client.get('/nothing')).text()).toBe('null');
+    const nothing = await client.get('/nothing');
+    expect([nothing.status, await nothing.text(), nothing.headers.get('content-type')]).toEqual([
+      200,
+      '',
+      null,
+    ]);
     await client.close();
   });
 
@@ -560,6 +565,16 @@ describe('/schema/', () => {
     expect(document.paths['/']?.get).toMatchObject({ operationId: 'home', summary: 'Home', tags: ['Home'] });
     const hidden = await testClient(new App({ schema: false }));
     expect((await hidden.get('/schema/')).status).toBe(404);
+  });
+
+  it('documents responses given as a plain description', async () => {
+    const app = new App().post(
+      '/signin/',
+      { responses: { 401: 'Wrong password' }, status: 204 },
+      () => undefined,
+    );
+    const document = app.openapi();
+    expect(document.paths['/signin/']?.post?.responses?.['401']).toEqual({ description: 'Wrong password' });
   });
 });
 

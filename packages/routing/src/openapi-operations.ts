@@ -14,7 +14,8 @@ export function routeOperations(route: Route): OperationDescription[] {
       schema: options.response,
     },
   };
-  for (const [code, response] of Object.entries(options.responses ?? {})) responses[code] = response;
+  for (const [code, response] of Object.entries(options.responses ?? {}))
+    responses[code] = typeof response === 'string' ? { description: response } : response;
   const params = options.params ?? (route.path.params.length > 0 ? route.path.schema() : undefined);
   return route.methods.map((method) => ({
     path: route.path.openapi,

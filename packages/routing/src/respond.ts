@@ -15,7 +15,8 @@ export class ResponseValidationError extends Error {
 
 /**
  * How a route turns its handler's result into a response, built once: a Response passes through;
- * anything else (objects, arrays, strings, numbers) is JSON, checked and stripped by the response schema.
+ * `undefined` (without a response schema) is an empty body; anything else (objects, arrays, strings, numbers,
+ * null) is JSON, checked and stripped by the response schema.
  */
 export function responder(
   schema: z.ZodType | undefined,
@@ -25,7 +26,11 @@ export function responder(
     return (c, result) => (isResponse(result) ? result : c.body(null, status as 204));
   }
   if (!schema) {
-    return (c, result) => (isResponse(result) ? result : c.json(result ?? null, status as 200));
+    return (c, result) => {
+      if (isResponse(result)) return result;
+      // Nothing returned: the declared status with an empty body (a 201 or 202 with nothing to say).
+      return result === undefined ? c.body(null, status as 200) : c.json(result, status as 200);
+    };
   }
   return (c, result) => {
     if (isResponse(result)) return result;

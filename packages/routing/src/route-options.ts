@@ -27,7 +27,8 @@ export interface RouteDocs {
   tags?: string[];
   deprecated?: boolean;
   operationId?: string;
-  responses?: Record<number, DocumentedResponse>;
+  /** More documented answers: `{ 404: 'No such user' }`, or with a body schema `{ 409: { description, schema } }`. */
+  responses?: Record<number, DocumentedResponse | string>;
   security?: SecurityRequirement[];
   /** Leave the route out of `/schema/` (default true). */
   includeInSchema?: boolean;
