@@ -5,6 +5,11 @@ export interface ClaimsOptions {
   now?: () => number;
   /** Seconds of clock skew tolerated on `exp`, `nbf` and `iat` (default 0). */
   clockTolerance?: number;
+  /**
+   * Refuse tokens without `exp` (default false, as Flama, whose tokens may omit it; such a token is valid
+   * forever, so set it when your issuer always sets `exp`).
+   */
+  requireExp?: boolean;
 }
 
 const timeClaims = ['exp', 'nbf', 'iat'] as const;
@@ -30,6 +35,9 @@ export function validateClaims(payload: Record<string, unknown>, options: Claims
       malformed,
       `Invalid claims (${malformed.join(', ')}): must be seconds since the epoch`,
     );
+  }
+  if (exp === undefined && options.requireExp) {
+    throw new InvalidClaimsError(['exp'], 'Token has no expiry (exp), which this service requires');
   }
   const now = (options.now ?? systemClock)();
   const tolerance = options.clockTolerance ?? 0;

@@ -1,7 +1,7 @@
-import { acceptedAlgorithm, isHmac } from './algorithms';
+import { type Algorithm, acceptedAlgorithm, isHmac } from './algorithms';
 import { verifyAsymmetric } from './asymmetric';
 import { type ClaimsOptions, validateClaims } from './claims';
-import { InvalidSignatureError, JWTDecodeError } from './errors';
+import { InvalidSignatureError, JWTDecodeError, UnsupportedAlgorithmError } from './errors';
 import { hmacVerify } from './hmac';
 import type { JWTHeader, JWTPayload } from './jwt-parts';
 import type { PreparedKey } from './keys';
@@ -10,6 +10,11 @@ import { decodeJsonSegment, decodeSegment } from './segments';
 export interface DecodeOptions extends ClaimsOptions {
   /** The longest token accepted, in characters (default 8192); longer ones are refused before any work. */
   maxLength?: number;
+  /**
+   * The algorithms accepted (default: every one the key takes: HS256, HS384 and HS512 for a secret), e.g.
+   * `['HS256']` so that a token signed otherwise with the same secret is refused.
+   */
+  algorithms?: readonly Algorithm[];
 }
 
 export interface DecodedToken {
@@ -42,6 +47,11 @@ export function decodeToken(
   const signatureSegment = token.slice(last + 1);
   const header = decodeJsonSegment(headerSegment, 'header') as JWTHeader;
   const alg = acceptedAlgorithm(header.alg, key);
+  if (options.algorithms && !options.algorithms.includes(alg)) {
+    throw new UnsupportedAlgorithmError(
+      `Algorithm '${alg}' is not allowed here (allowed: ${options.algorithms.join(', ')})`,
+    );
+  }
   if ('crit' in header) throw new JWTDecodeError('Unsupported critical header parameters');
   const signature = decodeSegment(signatureSegment, 'signature', true);
   if (isHmac(alg)) {

@@ -116,6 +116,39 @@ describe('settings', () => {
     expect((await localClient.get('/', { headers: { cookie: `access_token=${token}` } })).status).toBe(401);
   });
 
+  it('refuses tokens without exp with requireExp, and algorithms outside the allow-list, with 401s', async () => {
+    const strict = new App({
+      components: [
+        new AccessTokenComponent({
+          secret,
+          header: 'Authorization',
+          requireExp: true,
+          algorithms: ['HS256'],
+        }),
+      ],
+    });
+    strict.get('/', { inject: { token: AccessToken } }, ({ token }) => token.data);
+    await using strictClient = await testClient(strict);
+    const call = (token: string) => strictClient.get('/', { headers: { authorization: `Bearer ${token}` } });
+    const forever = await new JWT({ alg: 'HS256', typ: 'JWT' }, { data: { id: 'c' } }).encode(secret);
+    expect(await answer(await call(forever))).toEqual([
+      401,
+      expect.objectContaining({
+        detail: expect.stringContaining('Token has no expiry (exp), which this service requires'),
+      }),
+    ]);
+    const hs512 = await new JWT({ alg: 'HS512', typ: 'JWT' }, { data: { id: 'c' }, exp: 4102444800 }).encode(
+      secret,
+    );
+    expect(await answer(await call(hs512))).toEqual([
+      401,
+      expect.objectContaining({
+        detail: expect.stringContaining("Algorithm 'HS512' is not allowed here (allowed: HS256)"),
+      }),
+    ]);
+    expect((await call(await issuer.accessToken({ data: { id: 'c' } }))).status).toBe(200);
+  });
+
   it('refuses header, prefix and cookie names HTTP cannot carry, when built', () => {
     expect(() => new AccessTokenComponent({ secret, header: 'access token' })).toThrow(
       'The token header "access token" is not a valid name.',
