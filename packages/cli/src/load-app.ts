@@ -31,7 +31,7 @@ export async function loadApp(reference: string, cwd = process.cwd()): Promise<S
     const wanted = exportName
       ? `an export named "${exportName}"`
       : 'an export named "app" or a default export';
-    const found = Object.keys(module).join(', ') || 'nothing';
+    const found = exportedNames(module).join(', ') || 'nothing';
     throw new CliError(`${file} has no app: expected ${wanted} with a fetch method (it exports ${found}).`);
   }
   return app;
@@ -72,6 +72,18 @@ function findExport(module: Record<string, unknown>, name: string): unknown {
   const commonjs = module.default as Record<string, unknown> | undefined;
   if (commonjs && typeof commonjs === 'object' && !isServable(commonjs)) return commonjs[name] ?? direct;
   return direct;
+}
+
+/**
+ * The names a module exports, without the `default` that CommonJS interop adds (an object holding the named
+ * exports again) to a file that has no default export of its own.
+ */
+function exportedNames(module: Record<string, unknown>): string[] {
+  const names = Object.keys(module).filter((name) => name !== 'default');
+  const fallback = module.default;
+  const interop =
+    typeof fallback === 'object' && fallback !== null && names.every((name) => Object.hasOwn(fallback, name));
+  return interop || !('default' in module) ? names : ['default', ...names];
 }
 
 function isServable(value: unknown): value is ServableApp {

@@ -1,5 +1,6 @@
 import type { LoadOptions, ModelsModule, ServingOptions } from '@flama/ml';
 import { App } from '@flama/routing';
+import { CliError } from './cli-error';
 import { importDocsPage, importMetrics, importModels } from './optional-package';
 
 export interface ModelAppSettings {
@@ -65,6 +66,7 @@ export class ModelApp extends App {
  * MissingPackageError names the one that isn't installed.
  */
 export async function createModelApp(settings: ModelAppSettings, command: string): Promise<ModelApp> {
+  checkDistinct(settings.models);
   const app = new ModelApp(settings, await importModels(command));
   if (app.docsPath) (await importDocsPage(command)).attachDocs(app, { path: app.docsPath });
   if (settings.metrics) {
@@ -76,6 +78,24 @@ export async function createModelApp(settings: ModelAppSettings, command: string
     }
   }
   return app;
+}
+
+/** Two models at one URL, or with one name, would clash in routes and docs: say which, before anything loads. */
+function checkDistinct(models: readonly ModelSpec[]): void {
+  const byUrl = new Map<string, string>();
+  const names = new Set<string>();
+  for (const { url, name } of models) {
+    const mount = url.replace(/\/+$/, '') || '/';
+    const other = byUrl.get(mount);
+    if (other !== undefined) {
+      throw new CliError(
+        `Models "${other}" and "${name}" are both mounted at ${url}: give each its own url.`,
+      );
+    }
+    if (names.has(name)) throw new CliError(`Two models are named "${name}": give each its own name.`);
+    byUrl.set(mount, name);
+    names.add(name);
+  }
 }
 
 /** What `flama serve` and `flama start` use when not told otherwise. */

@@ -51,6 +51,12 @@ describe('flama run', () => {
     expect(wrongExport.stderr).toContain(
       'has no app: expected an export named "notAnApp" with a fetch method',
     );
+    const outside = await mkdtemp(join(tmpdir(), 'flama-noapp-'));
+    await writeFile(join(outside, 'noapp.ts'), 'export const x = 1;\n');
+    const noApp = await runCli(['run', 'noapp.ts'], { cwd: outside });
+    expect(noApp.stderr.trim()).toBe(
+      'flama: noapp.ts has no app: expected an export named "app" or a default export with a fetch method (it exports x).',
+    );
     const badPort = await runCli(['run', `${fixtures}fixture-app.ts`, '--server-port', 'eighty']);
     expect(badPort.stderr.trim()).toBe(
       'flama: --server-port must be an integer between 0 and 65535, not "eighty".',

@@ -165,6 +165,13 @@ describe('flama serve, as production serving needs it', () => {
       expect(result.code).toBe(1);
       expect(result.stderr.trim()).toBe(`flama: ${message}`);
     }
+    const clash = await runCli(
+      ['serve', '--model', 'file=doubler.flm,url=/m/,name=a', '--model', 'file=classifier.flm,url=/m,name=b'],
+      { cwd: dir },
+    );
+    expect(clash.stderr.trim()).toBe(
+      'flama: Models "a" and "b" are both mounted at /m: give each its own url.',
+    );
     await mkdir(join(dir, 'empty'), { recursive: true });
     const empty = await runCli(['serve', 'empty', '--server-port', '0'], { cwd: dir });
     expect(empty.stderr.trim()).toBe('flama: empty holds no .flm file to serve.');

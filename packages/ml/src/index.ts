@@ -25,7 +25,7 @@ export { type FlmSummary, inspectFlm, type ReadFlmOptions, readFlm } from './flm
 export type { FlmCompression, FlmFile, FlmModel, LegacyCompression, ModelKind } from './flm/types';
 export { type WriteFlmInput, writeFlm } from './flm/writer';
 export { ArtifactNotFoundError, Artifacts } from './model/artifacts';
-export { type DumpOptions, dump } from './model/dump';
+export { DumpError, type DumpOptions, dump } from './model/dump';
 export { type LoadOptions, load } from './model/load';
 export { Model } from './model/model';
 export { PythonModelError } from './model/python-model-error';

@@ -61,6 +61,13 @@ describe('dump and load', () => {
     expect(existsSync(artifactPath)).toBe(false);
   });
 
+  it('names the missing directory, not the temporary file, when the path has none', async () => {
+    const path = join(dir, 'missing', 'model.flm');
+    await expect(dump(mixedPipeline(), path)).rejects.toThrow(
+      `Can't write ${path}: the directory ${join(dir, 'missing')} does not exist`,
+    );
+  });
+
   it('writes the file whole or not at all, and refuses what ONNX Runtime cannot load', async () => {
     const path = join(dir, 'broken.flm');
     await expect(dump(new Uint8Array([1, 2, 3]), path)).rejects.toThrow("ONNX Runtime can't load the model");

@@ -1,10 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import type { WritableCodecName } from '../codecs/codec';
 import { OnnxModel } from '../engine/onnx-model';
 import { loadRuntime } from '../engine/runtime';
 import type { FlmMeta } from '../flm/meta';
 import { writeFlm } from '../flm/writer';
+
+/** The `.flm` file can't be written where it was asked to be. */
+export class DumpError extends Error {
+  override name = 'DumpError';
+}
 
 export interface DumpOptions {
   /** Default: a random UUID. */
@@ -63,6 +69,10 @@ export async function dump(
     model: { kind: 'binary', bytes },
     compression: options.compression,
   });
+  const directory = dirname(resolve(path));
+  if (!(await stat(directory).catch(() => undefined))?.isDirectory()) {
+    throw new DumpError(`Can't write ${path}: the directory ${directory} does not exist`);
+  }
   const partial = `${path}.${process.pid}.partial`;
   await writeFile(partial, file);
   await rename(partial, path);

@@ -102,7 +102,8 @@ export class ModelResource extends Resource<{ model: Token<Model> }> {
         name: 'socket',
         summary: `Predict with ${label} over a WebSocket`,
         description:
-          'Upgrade to a WebSocket, then send text messages `{"id", "input"}` (a row, or named tensors); each is ' +
+          'Upgrade to a WebSocket, then send text messages `{"id", "input"}` where `input` is ONE row (`[…]`, not ' +
+          'a list of rows) or named tensors; each is ' +
           'answered with `{"id", "output"}` or `{"id", "error"}`. Without an upgrade: 426.',
         responses: { 101: { description: 'Switching to the WebSocket protocol' } },
         inject: { c: Context },
