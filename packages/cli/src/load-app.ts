@@ -2,8 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Servable } from '@flama/routing';
-import { register, tsImport } from 'tsx/esm/api';
+import { tsImport } from 'tsx/esm/api';
 import { CliError } from './cli-error';
+import { ensureTypeScriptSupport } from './typescript-support';
 
 /** What `flama run` can serve: a Flama app, or anything with a fetch handler (a plain Hono app). */
 export type ServableApp = Pick<Servable, 'fetch'> & Partial<Servable>;
@@ -39,20 +40,15 @@ export async function loadApp(reference: string, cwd = process.cwd()): Promise<S
 
 /**
  * Imports an app file. Inside an ES-module package (`"type": "module"`, or .mts/.mjs) it joins this
- * process's module graph, sharing the packages the CLI already loaded (TypeScript support is registered on
- * first need; the `flama` command has it from the start). Elsewhere tsx imports it in a scope of its own,
- * which reads ES-module syntax in files Node would take as CommonJS.
+ * process's module graph, sharing the packages the CLI already loaded (TypeScript support is registered
+ * before the import when the process lacks it; the `flama` command has it from the start). Elsewhere tsx
+ * imports it in a scope of its own, which reads ES-module syntax in files Node would take as CommonJS.
  */
 async function importModule(path: string): Promise<Record<string, unknown>> {
   const url = pathToFileURL(path).href;
   if (!isModuleScope(path)) return tsImport(url, import.meta.url);
-  try {
-    return await import(url);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw error;
-    register();
-    return import(url);
-  }
+  await ensureTypeScriptSupport();
+  return import(url);
 }
 
 function isModuleScope(path: string): boolean {
