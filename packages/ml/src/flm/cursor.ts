@@ -53,6 +53,16 @@ export class Cursor {
     return this.data.subarray(start, this.position);
   }
 
+  /** Up to `count` bytes from here, without moving. */
+  peek(count: number): Uint8Array {
+    return this.data.subarray(this.position, this.position + Math.min(count, this.remaining));
+  }
+
+  /** Another cursor at this position, for reading the same bytes another way. */
+  clone(): Cursor {
+    return new Cursor(this.data, this.position, this.end, this.region);
+  }
+
   rest(): Uint8Array {
     return this.bytes(this.remaining, 'rest');
   }

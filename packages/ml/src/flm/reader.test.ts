@@ -4,7 +4,16 @@ import { join as joinPath } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { writableCodec } from '../codecs/registry';
-import { file, protocol1Body, protocol2Body, protocol2Sections } from './fixtures/build-flm';
+import {
+  bytes,
+  file,
+  join,
+  protocol1Body,
+  protocol2Body,
+  protocol2Sections,
+  u32,
+  u64,
+} from './fixtures/build-flm';
 import { fixture, flmExpectations, sha256 } from './fixtures/fixtures';
 import { frameworkLib } from './meta';
 import { readFlm } from './reader';
@@ -92,6 +101,40 @@ describe('protocol 1', () => {
       file(1, id, protocol1Body(await compress(metaJson), await compress(model), stored)),
     );
     expect(summary(flm)).toEqual({ protocol: 1, compression: name, ...expected });
+  });
+});
+
+describe('non-ASCII artifact names as Python Flama writes them', () => {
+  // Flama's _Artifact.pack writes len(name), the name's length in characters, then its UTF-8 bytes.
+  const flamaEntry = (name: string, content: Uint8Array) => {
+    const bytes = encode(name);
+    return join(u32([...name].length), u64(content.length), bytes, content);
+  };
+
+  it('reads them in protocol 1 and 2 files, beside ASCII names', async () => {
+    const contents: [string, Uint8Array][] = [
+      ['données.txt', encode('é')],
+      ['plain.txt', encode('ascii')],
+    ];
+    const protocol1Entries = contents.map(([name, content]) => flamaEntry(name, zlib(content)));
+    const protocol1 = join(
+      u64(zlib(metaJson).length),
+      u64(zlib(model).length),
+      u32(2),
+      u64(join(...protocol1Entries).length),
+      zlib(metaJson),
+      zlib(model),
+      ...protocol1Entries,
+    );
+    const protocol2 = protocol2Body({
+      meta: join(bytes(0xff), metaJson),
+      artifacts: join(bytes(0xff), u32(2), ...contents.map(([name, content]) => flamaEntry(name, content))),
+      model: join(bytes(0xff, 0), model),
+    });
+    for (const flm of [await readFlm(file(1, 3, protocol1)), await readFlm(file(2, 4, protocol2))]) {
+      expect([...flm.artifacts.keys()]).toEqual(['données.txt', 'plain.txt']);
+      expect(new TextDecoder().decode(flm.artifacts.get('données.txt'))).toBe('é');
+    }
   });
 });
 
