@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -45,6 +46,12 @@ try {
     params: {
       ...model.params,
       data: values.data ? basename(values.data) : `synthetic (${syntheticRows} rows)`,
+      // what `pnpm start` compares with the data at hand, to retrain when it changed
+      ...(values.data && {
+        data_sha256: createHash('sha256')
+          .update(await readFile(values.data))
+          .digest('hex'),
+      }),
     },
     metrics: { ...model.metrics },
     extra: {
