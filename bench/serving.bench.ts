@@ -5,7 +5,6 @@ import type { CpuPlan } from './lib/cpus';
 import { type LoadSpec, measureInterleaved, QUIET } from './lib/load';
 import { exclusively } from './lib/lock';
 import { waitForQuiet } from './lib/machine';
-import { printNoise } from './lib/report';
 import { rssMb } from './lib/rss';
 import { reloadRss } from './lib/serving-reload';
 import { servingReport, type Throughput } from './lib/serving-report';
@@ -118,7 +117,7 @@ export default defineBenchmark({
     const report = servingReport(results);
     log('');
     printServingTable(report.rows, log);
-    printNoise([...[...throughput.values()].flatMap((t) => Object.values(t)), one!, two!], log);
+    log(report.noise);
     return { ...results, throughput: Object.fromEntries(throughput), targets: report.targets };
   },
 });

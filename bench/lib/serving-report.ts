@@ -1,4 +1,4 @@
-import { format, noisy, type ServerResult } from './load';
+import { format, NOISY, noisy, type ServerResult } from './load';
 import type { ReloadRss } from './serving-reload';
 import type { SaturationResult } from './serving-saturation';
 import type { TableRow, Target } from './serving-table';
@@ -35,6 +35,8 @@ export const TARGETS = {
 export function servingReport(results: ServingResults): {
   rows: (TableRow | string)[];
   targets: Record<string, Target>;
+  /** How many load measurements ran while other processes were busy. */
+  noise: string;
 } {
   const targets: Record<string, Target> = {};
   const target = (key: string, text: string, pass: boolean): Target => {
@@ -157,7 +159,21 @@ export function servingReport(results: ServingResults): {
       targets: [target('rss', `< ${TARGETS.rssMb} MB`, rss < TARGETS.rssMb)],
     },
   );
-  return { rows, targets };
+  return { rows, targets, noise: noise(results) };
+}
+
+function noise(results: ServingResults): string {
+  const rounds = [
+    ...[...results.throughput.values()].flatMap((t) => Object.values(t).flatMap((r) => r.rounds)),
+    ...results.workers.one.rounds,
+    ...results.workers.two.rounds,
+    ...results.saturation.inProcess.rounds,
+    ...results.saturation.threaded.rounds,
+  ];
+  const busy = rounds.filter((round) => (round.othersDuring ?? 0) >= NOISY).length;
+  return busy === 0
+    ? `All ${rounds.length} load measurements ran on a quiet machine.`
+    : `warning: during ${busy} of ${rounds.length} load measurements other processes used ≥ ${NOISY * 100}% of the machine (see "quiet"): their figures are disturbed; run again on a quieter machine.`;
 }
 
 function figures(r: ServerResult): Omit<TableRow, 'label'> {
