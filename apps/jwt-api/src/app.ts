@@ -1,21 +1,14 @@
-import {
-  AccessTokenComponent,
-  AuthenticationMiddleware,
-  RefreshTokenComponent,
-  setTokenCookies,
-  TokenIssuer,
-  TokenRotation,
-} from '@flama/auth';
+import { jwtAuth, setTokenCookies } from '@flama/auth';
 import { Context, Flama, z } from 'flama';
 import { jwtSecret } from './secret';
 
-const secret = jwtSecret();
-
 // As in the tutorial: `Authorization: Bearer <token>`, else the `access_token` cookie.
-const accessTokens = new AccessTokenComponent({ secret, header: 'Authorization', cookie: 'access_token' });
-const refreshTokens = new RefreshTokenComponent({ secret });
-const issuer = new TokenIssuer({ secret, accessTokenTTL: 300, refreshTokenTTL: 2_592_000 });
-const rotation = new TokenRotation({ issuer });
+const auth = jwtAuth({
+  secret: jwtSecret(),
+  access: { header: 'Authorization', cookie: 'access_token' },
+  issue: { accessTokenTTL: 300, refreshTokenTTL: 2_592_000 },
+});
+const { issuer, rotation, refreshTokens } = auth;
 // The refresh cookie goes only to the refresh route, not with every request.
 const cookies = { refreshPath: '/auth/refresh/' };
 
@@ -25,8 +18,8 @@ export const app = new Flama({
   description: 'JWT Authentication with Flama 🔥',
   docs: '/docs/',
   health: true,
-  components: [accessTokens, refreshTokens],
-  middleware: [new AuthenticationMiddleware(accessTokens)],
+  components: auth.components,
+  middleware: [auth.middleware],
 });
 
 const Info = z

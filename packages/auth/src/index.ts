@@ -14,6 +14,7 @@ export {
 } from './errors';
 export { requirePermissions, verifyToken } from './hono-middleware';
 export { type EncodeOptions, JWT } from './jwt';
+export { type JwtAuth, type JwtAuthOptions, jwtAuth } from './jwt-auth';
 export type { JWTHeader, JWTPayload, TokenFormat } from './jwt-parts';
 export type { JWTKey, Secret } from './keys';
 export { hasPermissions } from './permissions';
