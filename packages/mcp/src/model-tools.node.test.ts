@@ -1,0 +1,121 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App } from '@flama/routing';
+import { serve } from '@hono/node-server';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { McpModule } from './mcp-server';
+import { modelTools, type PredictingModel } from './model-tools';
+
+/** A model shaped like @flama/ml's: two columns in, a score out; refuses rows of the wrong width. */
+const churn: PredictingModel = {
+  signature: {
+    inputs: [
+      { name: 'age', kind: 'tensor', type: 'float', shape: [null, 1] },
+      { name: 'plan', kind: 'tensor', type: 'string', shape: [null, 1] },
+    ],
+    columns: ['age', 'plan'],
+  },
+  async predict(rows: readonly unknown[][]) {
+    return rows.map((row, index) => {
+      if (row.length !== 2)
+        throw new Error(`Row ${index} has ${row.length} values; the model takes 2 (age, plan)`);
+      return (row[0] as number) > 40 ? 1 : 0;
+    });
+  },
+  async run(inputs: Record<string, unknown>) {
+    if (!('age' in inputs)) throw new Error('Missing input age');
+    return { score: { type: 'float', dims: [1], data: [0.5] } };
+  },
+  inspect: () => ({ meta: { id: 'churn-1' }, artifacts: [] }),
+} as PredictingModel;
+
+let server: Server;
+let client: Client;
+
+beforeAll(async () => {
+  const app = new App();
+  modelTools(new McpModule(app).addServer('/mcp/', { name: 'models' }), [
+    { name: 'churn', model: () => churn },
+  ]);
+  await app.startup();
+  server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }) as Server;
+  await new Promise((resolve) => server.once('listening', resolve));
+  client = new Client({ name: 'test', version: '0.0.0' });
+  await client.connect(
+    new StreamableHTTPClientTransport(
+      new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}/mcp/`),
+    ),
+  );
+});
+
+afterAll(async () => {
+  await client.close();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+describe('served models as MCP tools', () => {
+  it('lists a tool per model, its input typed from the signature', async () => {
+    const { tools } = await client.listTools();
+    expect(tools.map((tool) => tool.name)).toEqual(['churn']);
+    const input = (tools[0]!.inputSchema.properties as Record<string, { anyOf: { items?: unknown }[] }>)
+      .input;
+    expect(input!.anyOf[0]).toMatchObject({
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'array',
+        items: [
+          { description: 'age', type: ['number', 'null'] },
+          { description: 'plan', type: ['string', 'null'] },
+        ],
+        minItems: 2,
+        maxItems: 2,
+      },
+    });
+  });
+
+  it('predicts rows: the output as structured content and JSON text', async () => {
+    const result = await client.callTool({
+      name: 'churn',
+      arguments: {
+        input: [
+          [52, 'pro'],
+          [30, 'free'],
+        ],
+      },
+    });
+    expect(result.isError).toBeFalsy();
+    expect(result.structuredContent).toEqual({ output: [1, 0] });
+    expect(result.content).toEqual([{ type: 'text', text: '{"output":[1,0]}' }]);
+  });
+
+  it('runs named tensors', async () => {
+    const result = await client.callTool({
+      name: 'churn',
+      arguments: { input: { age: [[52]], plan: [['pro']] } },
+    });
+    expect(result.structuredContent).toEqual({
+      output: { score: { type: 'float', dims: [1], data: [0.5] } },
+    });
+  });
+
+  it('answers a bad input with an error result saying what is wrong', async () => {
+    const wrongType = await client.callTool({ name: 'churn', arguments: { input: [['old', 'pro']] } });
+    expect(wrongType.isError).toBe(true);
+    const missing = await client.callTool({ name: 'churn', arguments: {} });
+    expect(missing.isError).toBe(true);
+    expect((missing.content as { text: string }[])[0]!.text).toContain('input');
+    const refused = await client.callTool({ name: 'churn', arguments: { input: { plan: [['pro']] } } });
+    expect(refused).toMatchObject({ isError: true, content: [{ type: 'text', text: 'Missing input age' }] });
+  });
+
+  it("serves the model's metadata as a resource", async () => {
+    const { contents } = await client.readResource({ uri: 'model://churn' });
+    expect(JSON.parse((contents[0] as { text: string }).text)).toEqual({
+      meta: { id: 'churn-1' },
+      artifacts: [],
+    });
+  });
+});
