@@ -17,6 +17,12 @@ export interface FlamaOptions extends AppOptions {
 /**
  * A Flama app: the app core from @flama/routing, its models and its docs page, in one class.
  * It owns a Hono app (it does not extend Hono, whose `route` and `mount` mean other things).
+ *
+ * @example
+ * const app = new Flama({ title: 'Churn', version: '1.0.0', health: true, metrics: true });
+ * app.get('/', { summary: 'Hello' }, () => 'Hello 🔥');
+ * app.models.addModel('/churn/', 'data/model.flm', 'churn');
+ * // flama run src/app.ts → /docs/, /schema/, /churn/predict/, /v2/…, /metrics
  */
 export class Flama extends App {
   /** Serves models: `app.models.addModel('/churn/', 'data/model.flm', 'churn')`, `addModelResource(path, resource)`. */

@@ -40,7 +40,14 @@ export class Resource<Shared extends Dependencies = Record<never, never>> extend
   }
 }
 
-/** Starts a resource: `resource({ name: 'user' }).post('/activate/', { … }, handler)`. */
+/**
+ * Starts a resource: a named group of routes mounted under one path, sharing injected components.
+ *
+ * @example
+ * const users = resource({ name: 'user', inject: { worker: RegisterWorker } })
+ *   .post('/activate/', { name: 'activate', body: Credentials }, ({ body, worker }) => activate(worker, body));
+ * app.resources.addResource('/user/', users); // POST /user/activate/, named `user:activate`
+ */
 export function resource<Shared extends Dependencies = Record<never, never>>(
   options: ResourceOptions<Shared>,
 ): Resource<Shared> {

@@ -149,7 +149,17 @@ function describePredict(operation: OperationDescription, signature: Signature):
   return { ...operation, body: z.object({ input }), responses: { ...operation.responses, 200: success } };
 }
 
-/** Declares a model resource: `modelResource({ name: 'churn', model: 'data/model.flm' }).post('/loss/', …)`. */
+/**
+ * Declares a model resource: the model's inspect, predict, stream and socket routes, plus methods of your own
+ * that receive the loaded model.
+ *
+ * @example
+ * const churn = modelResource({ name: 'churn', model: 'data/model.flm', meta: { permissions: ['churn'] } })
+ *   .post('/loss/', { body: ModelInput, response: ModelOutput }, async ({ body, model }) => ({
+ *     output: (await model.predictProba(body.input)).map(([, churns]) => churns! * 1000),
+ *   }));
+ * app.models.addModelResource('/churn/', churn);
+ */
 export function modelResource(options: ModelResourceOptions): ModelResource {
   return new ModelResource(options);
 }
