@@ -160,13 +160,14 @@ export class McpServerBuilder<Inject extends Dependencies = Record<never, never>
 
   tool<Input extends z.ZodObject, Output extends z.ZodObject | undefined = undefined>(
     name: string,
-    toolOptions: ToolOptions<Input, Output> | (() => ToolOptions<Input, Output>),
+    toolOptions: ToolOptions<Input, Output> | ((context: McpContext<Inject>) => ToolOptions<Input, Output>),
     handler: ToolHandler<Input, Inject>,
   ): this {
     this.claim(`tool ${name}`);
     this.registrations.push((server, _sdk, context) => {
       // Options given as a function are read per request: a served model's schema follows its reloads.
-      const options = typeof toolOptions === 'function' ? toolOptions() : toolOptions;
+      const options =
+        typeof toolOptions === 'function' ? toolOptions(context() as McpContext<Inject>) : toolOptions;
       server.registerTool(
         name,
         {

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { component, Token } from '@flama/injection';
 import { App } from '@flama/routing';
 import { serve } from '@hono/node-server';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -33,21 +34,23 @@ const churn: PredictingModel = {
 
 let server: Server;
 let client: Client;
+let base = '';
 
 beforeAll(async () => {
-  const app = new App();
-  modelTools(new McpModule(app).addServer('/mcp/', { name: 'models' }), [
-    { name: 'churn', model: () => churn },
+  const ChurnModel = new Token<PredictingModel>('ChurnModel');
+  const app = new App({ components: [component({ provides: ChurnModel, resolve: () => churn })] });
+  const mcp = new McpModule(app);
+  modelTools(mcp.addServer('/mcp/', { name: 'models' }), [{ name: 'churn', model: () => churn }]);
+  // The model as a component of the app, injected per request (what `flama serve` does with model resources).
+  modelTools(mcp.addServer('/injected/mcp/', { name: 'models', inject: { churn: ChurnModel } }), [
+    { name: 'churn', model: (context) => context.churn as PredictingModel },
   ]);
   await app.startup();
   server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }) as Server;
   await new Promise((resolve) => server.once('listening', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   client = new Client({ name: 'test', version: '0.0.0' });
-  await client.connect(
-    new StreamableHTTPClientTransport(
-      new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}/mcp/`),
-    ),
-  );
+  await client.connect(new StreamableHTTPClientTransport(new URL('/mcp/', base)));
 });
 
 afterAll(async () => {
@@ -117,5 +120,13 @@ describe('served models as MCP tools', () => {
       meta: { id: 'churn-1' },
       artifacts: [],
     });
+  });
+
+  it('takes the model from an injected component', async () => {
+    const injected = new Client({ name: 'test', version: '0.0.0' });
+    await injected.connect(new StreamableHTTPClientTransport(new URL('/injected/mcp/', base)));
+    const result = await injected.callTool({ name: 'churn', arguments: { input: [[52, 'pro']] } });
+    expect(result.structuredContent).toEqual({ output: [1] });
+    await injected.close();
   });
 });

@@ -24,11 +24,15 @@ export interface PredictingModel {
   inspect?(): unknown;
 }
 
-/** A model served under a name; `model()` is read at each call, so a reloaded model is the one used. */
+/**
+ * A model served under a name. `model(context)` is read at each call, so a reloaded model is the one used; the
+ * context holds the server's injected components (`inject: { churn: churnResource.token }` gives
+ * `context.churn`), so a model can come from the app's model components.
+ */
 export interface ServedModel {
   readonly name: string;
   readonly description?: string;
-  model(): PredictingModel;
+  model(context: Readonly<Record<string, unknown>>): PredictingModel;
 }
 
 /** The JSON a cell of this element type takes (as `POST /predict/` documents it). */
@@ -76,13 +80,13 @@ export function modelTools<Inject extends Dependencies>(
   for (const served of models) {
     server.tool(
       served.name,
-      () => ({
+      (context) => ({
         description: served.description ?? `Predict with the model ${served.name}`,
-        input: inputSchema(served.model()),
+        input: inputSchema(served.model(context)),
         output: z.object({ output: z.unknown() }),
       }),
-      async ({ input }) => {
-        const model = served.model();
+      async ({ input }, context) => {
+        const model = served.model(context);
         const output = Array.isArray(input)
           ? await model.predict(input as never[])
           : await model.run(input as Record<string, never>);
@@ -96,8 +100,8 @@ export function modelTools<Inject extends Dependencies>(
         description: `Metadata of the model ${served.name}`,
         mimeType: 'application/json',
       },
-      () => {
-        const model = served.model();
+      (_uri, _variables, context) => {
+        const model = served.model(context);
         return model.inspect ? model.inspect() : { name: served.name, signature: model.signature ?? null };
       },
     );
