@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { modelCommand } from './model-command';
 import { packCommand } from './pack-command';
 import { runCommand } from './run-command';
+import { schemaCommand } from './schema-command';
 import { serveCommand } from './serve-command';
 import { startCommand } from './start-command';
 import { version } from './version';
@@ -18,5 +19,6 @@ export function createProgram(): Command {
   startCommand(program);
   modelCommand(program);
   packCommand(program);
+  schemaCommand(program);
   return program;
 }
