@@ -4,7 +4,6 @@ export * from '@flama/injection';
 export * from '@flama/metrics';
 export * from '@flama/ml';
 export * from '@flama/routing';
-export * from '@flama/telemetry';
 export {
   buildOpenAPI,
   errorDetail,
@@ -20,5 +19,6 @@ export {
   ValidationError,
   validator,
 } from '@flama/schema';
+export * from '@flama/telemetry';
 export { z } from 'zod';
 export { Flama, type FlamaOptions } from './flama';
