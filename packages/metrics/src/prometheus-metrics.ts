@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { collectDefaultMetrics, type Registry, register } from 'prom-client';
+import type { Registry } from 'prom-client';
 import { answerClusterMetrics } from './cluster-metrics';
 import { httpMetrics } from './http-metrics';
 import { type BatchObservation, modelMetrics } from './model-metrics';
