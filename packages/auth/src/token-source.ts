@@ -1,7 +1,6 @@
-import { errorResponse, HTTPException } from '@flama/routing';
+import { errorResponse, HTTPException, requestHeader } from '@flama/routing';
 import type { Context } from 'hono';
 import { parse } from 'hono/utils/cookie';
-import { requestHeader } from './request-headers';
 
 /** The characters of header names, auth schemes and cookie names (RFC 9110's `token`). */
 const httpToken = /^[!#$%&'*+.^_`|~\w-]+$/;

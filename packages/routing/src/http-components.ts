@@ -1,8 +1,8 @@
-import type { IncomingMessage } from 'node:http';
 import { type Component, component, Token } from '@flama/injection';
 import { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { IncomingHeaders } from './incoming-headers';
+import { nodeIncoming } from './node-incoming';
 
 /** The route's typed path params, as converted from the template (`{id:int}` gives a number). */
 export const PathParams = new Token<Record<string, string | number>>('PathParams');
@@ -13,7 +13,7 @@ export const Body = new Token<unknown>('Body');
 
 /** On Node, the headers Node parsed (no web Headers built per request); elsewhere the request's. */
 function requestHeaders(c: Context): Headers {
-  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  const incoming = nodeIncoming(c);
   // An IncomingHeaders is a Headers at run time (a subclass); only Node's typings disagree.
   return incoming ? (new IncomingHeaders(incoming) as unknown as Headers) : c.req.raw.headers;
 }

@@ -12,6 +12,7 @@ export { type ErrorDetail, HTTPException, statusText } from './http-exception';
 export { StartupError } from './lifecycle-errors';
 export type { Middleware, MiddlewareFactory } from './middleware';
 export type { Module } from './module';
+export { nodeIncoming, requestHeader } from './node-incoming';
 export type { OpenAPIContribution } from './openapi-contribution';
 export { type PathParamsOf, PathTemplate, PathTemplateError } from './path-template';
 export type { FlamaEnv } from './request-state';

@@ -1,7 +1,7 @@
-import type { IncomingMessage } from 'node:http';
 import type { ContextCache } from '@flama/injection';
 import type { Context } from 'hono';
 import { readJsonBody } from './json-body';
+import { nodeIncoming } from './node-incoming';
 
 /** Per-request values kept on Hono's context. */
 export interface FlamaEnv {
@@ -25,7 +25,7 @@ export function contextCache(c: Context<FlamaEnv>): ContextCache {
 export function jsonBody(c: Context<FlamaEnv>, limit: number): Promise<unknown> {
   let body = c.get('flama.body');
   if (!body) {
-    body = readJsonBody(c.req.raw, limit, (c.env as { incoming?: IncomingMessage } | undefined)?.incoming);
+    body = readJsonBody(c.req.raw, limit, nodeIncoming(c));
     c.set('flama.body', body);
   }
   return body;
