@@ -14,6 +14,7 @@ import { httpComponents } from './http-components';
 import { StartupError } from './lifecycle-errors';
 import { type Middleware, middlewareHandler } from './middleware';
 import type { Module } from './module';
+import { isDocumentedHono, mergeMountedDocument } from './mounted-openapi';
 import { notFoundHandler } from './not-found';
 import { contributionOf, type OpenAPIContribution } from './openapi-contribution';
 import { routeOperations } from './openapi-operations';
@@ -52,17 +53,20 @@ export interface AppOptions {
 
 type State = 'idle' | 'starting' | 'started' | 'stopping';
 type Hook = (app: App) => void | Promise<void>;
+/** A Hono app of any environment and schema (an `OpenAPIHono`, a `Hono<{ Bindings }>`), as `route()` takes. */
+// biome-ignore lint/suspicious/noExplicitAny: Hono's type parameters are invariant; any of them mounts.
+type MountableHono = Hono<any, any, any>;
 
 /** A route, its plan, the app that declared it, and that app's ancestors (whose middleware also wraps it). */
 type RoutePart = { kind: 'route'; route: Route; plan: RoutePlan; owner: App; ancestors: readonly App[] };
 type Part =
   | RoutePart
   | { kind: 'middleware'; path: string; middleware: Middleware; owner: App }
-  | { kind: 'hono'; path: string; app: Hono };
+  | { kind: 'hono'; path: string; app: MountableHono };
 
 interface Mount {
   path: string;
-  app: App | Hono;
+  app: App | MountableHono;
   name: string | undefined;
 }
 
@@ -175,7 +179,7 @@ export class App extends RouteBuilder implements Servable {
   }
 
   /** Mounts a Flama app (its routes, middleware, components and lifecycle) or a plain Hono app under `path`. */
-  mount(path: string, app: App | Hono, options: { name?: string } = {}): this {
+  mount(path: string, app: App | MountableHono, options: { name?: string } = {}): this {
     this.assertNotStarted('mount an app');
     if (!path.startsWith('/')) throw new TypeError(`Mount path "${path}" must start with "/".`);
     if (app === this) throw new TypeError('An app cannot be mounted inside itself.');
@@ -193,7 +197,10 @@ export class App extends RouteBuilder implements Servable {
     return (this.urls ?? new UrlResolver(this.namedRoutes())).resolve(name, params);
   }
 
-  /** The OpenAPI document of the app and every Flama app mounted in it (what `/schema/` serves). */
+  /**
+   * The OpenAPI document of the app and every Flama app mounted in it (what `/schema/` serves), with the
+   * operations of mounted Hono apps that document themselves (@hono/zod-openapi's `OpenAPIHono`).
+   */
   openapi(): OpenAPIDocument {
     return this.describe(this.parts());
   }
@@ -409,7 +416,11 @@ export class App extends RouteBuilder implements Servable {
       }
     }
     const schemes = Object.keys(securitySchemes).length > 0 ? { securitySchemes } : {};
-    return buildOpenAPI({ ...openapi, ...schemes, info }, operations);
+    const document = buildOpenAPI({ ...openapi, ...schemes, info }, operations);
+    for (const part of parts)
+      if (part.kind === 'hono' && isDocumentedHono(part.app))
+        mergeMountedDocument(document, part.app, part.path);
+    return document;
   }
 
   private appContributions(): (OpenAPIContribution | undefined)[] {
