@@ -43,6 +43,7 @@ const AppSettings = z.strictObject({
   schema: optionalPath(modelAppDefaults.schema),
   debug: z.boolean().default(false),
   metrics: optionalPath(modelAppDefaults.metrics),
+  mcp: optionalPath(modelAppDefaults.mcp),
   watch: z.boolean().default(false),
   models: z.array(ModelEntry).min(1, 'must list at least one model'),
 });

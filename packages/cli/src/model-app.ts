@@ -1,7 +1,7 @@
-import type { LoadOptions, ModelsModule, ServingOptions } from '@flama/ml';
+import type { LoadOptions, Model, ModelResource, ModelsModule, ServingOptions } from '@flama/ml';
 import { App } from '@flama/routing';
 import { CliError } from './cli-error';
-import { importDocsPage, importMetrics, importModels } from './optional-package';
+import { importDocsPage, importMcp, importMetrics, importModels } from './optional-package';
 
 export interface ModelAppSettings {
   title: string;
@@ -16,6 +16,8 @@ export interface ModelAppSettings {
   serving?: ServingOptions;
   /** Where Prometheus metrics are served; `false` for none. */
   metrics?: string | false;
+  /** Where the MCP server (each model a tool, its metadata a resource) is served; `false` for none. */
+  mcp?: string | false;
 }
 
 export interface ModelSpec {
@@ -37,6 +39,8 @@ export interface ModelSpec {
  */
 export class ModelApp extends App {
   readonly models: ModelsModule;
+  /** The served models' resources, in the order given. */
+  readonly modelResources: ModelResource[] = [];
   private readonly docs: string | undefined;
 
   constructor(settings: ModelAppSettings, ml: typeof import('@flama/ml')) {
@@ -52,6 +56,7 @@ export class ModelApp extends App {
         ...(model.load && { load: model.load }),
       });
       this.models.addModelResource(model.url, resource);
+      this.modelResources.push(resource);
     }
     this.docs = settings.docs === false || !this.schemaPath ? undefined : settings.docs;
   }
@@ -77,7 +82,31 @@ export async function createModelApp(settings: ModelAppSettings, command: string
       app.models.observe(prometheus);
     }
   }
+  if (settings.mcp) await addMcpServer(app, settings.mcp);
   return app;
+}
+
+/** Every model as an MCP tool named after it, at `path` (answering with and without its trailing slash). */
+async function addMcpServer(app: ModelApp, path: string): Promise<void> {
+  const mcp = await importMcp();
+  if (!mcp) return;
+  // Each model comes from its resource's component, per request: a reloaded model is the one used.
+  const inject = Object.fromEntries(
+    app.modelResources.map((resource, index) => [`model${index}`, resource.token]),
+  );
+  const server = new mcp.McpModule(app).addServer(path, {
+    name: app.title,
+    version: app.version,
+    instructions: app.description,
+    inject,
+  });
+  mcp.modelTools(
+    server,
+    app.modelResources.map((resource, index) => ({
+      name: resource.name,
+      model: (context) => context[`model${index}`] as Model,
+    })),
+  );
 }
 
 /** Two models at one URL, or with one name, would clash in routes and docs: say which, before anything loads. */
@@ -106,4 +135,5 @@ export const modelAppDefaults = {
   docs: '/docs/',
   schema: '/schema/',
   metrics: '/metrics',
+  mcp: '/mcp/',
 } as const;

@@ -217,6 +217,41 @@ describe('flama serve', () => {
     expect((await fetch(`${cli.url}/classifier/`)).status).toBe(200);
   });
 
+  it('serves each model as an MCP tool at /mcp/, none with --app-mcp ""', async () => {
+    const cli = await serveCli(['serve', 'classifier.flm', '--model-name', 'churn', '--server-port', '0'], {
+      cwd: dir,
+    });
+    running.push(cli);
+    const rpc = async (path: string, method: string, params: object) => {
+      const response = await fetch(`${cli.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+      });
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { result: Record<string, unknown> }).result;
+    };
+    const { tools } = (await rpc('/mcp/', 'tools/list', {})) as { tools: { name: string }[] };
+    expect(tools.map((tool) => tool.name)).toEqual(['churn']);
+    const rows = [
+      [1, 0],
+      [0, 1],
+    ];
+    const model = await load(join(dir, 'classifier.flm'));
+    const expected = { output: await model.predict(rows) };
+    await model.close();
+    const called = await rpc('/mcp', 'tools/call', { name: 'churn', arguments: { input: rows } });
+    expect(called.structuredContent).toEqual(expected);
+    expect(called.content).toEqual([{ type: 'text', text: JSON.stringify(expected) }]);
+    const bad = await rpc('/mcp/', 'tools/call', { name: 'churn', arguments: { input: [[1, 2, 3]] } });
+    expect(bad.isError).toBe(true);
+    const none = await serveCli(['serve', 'classifier.flm', '--app-mcp', '', '--server-port', '0'], {
+      cwd: dir,
+    });
+    running.push(none);
+    expect((await fetch(`${none.url}/mcp/`, { method: 'POST' })).status).toBe(404);
+  });
+
   it('refuses to start with a model that cannot load, saying why', async () => {
     const result = await runCli(['serve', 'truncated.flm', '--server-port', '0'], { cwd: dir });
     expect(result.code).toBe(1);

@@ -92,4 +92,11 @@ describe('@flama/cli without its optional packages', () => {
       stderr: 'flama: flama serve needs @flama/docs-ui: npm install @flama/docs-ui\n',
     });
   });
+
+  it('serves without @flama/mcp, saying in one line that MCP is off', async () => {
+    const result = await cliWithout(['@flama/mcp'], ['serve', 'model.flm', '--app-docs', '']);
+    expect(result.stderr.split('\n')[0]).toBe(
+      'MCP is off: @flama/mcp is not installed (npm install @flama/mcp).',
+    );
+  });
 });

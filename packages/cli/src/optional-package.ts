@@ -49,6 +49,20 @@ export async function importMetrics(): Promise<typeof import('@flama/metrics') |
   }
 }
 
+/**
+ * `@flama/mcp`, for the MCP server of the apps `serve` makes (every model a tool): optional there, so a missing
+ * one only turns MCP off, saying so in one line.
+ */
+export async function importMcp(): Promise<typeof import('@flama/mcp') | undefined> {
+  try {
+    return await importOptional<typeof import('@flama/mcp')>('@flama/mcp', 'serve');
+  } catch (error) {
+    if (!(error instanceof MissingPackageError)) throw error;
+    console.warn('MCP is off: @flama/mcp is not installed (npm install @flama/mcp).');
+    return undefined;
+  }
+}
+
 function isNotFound(error: unknown, specifier: string): boolean {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   return (

@@ -23,6 +23,7 @@ interface ServeFlags extends ServerFlags, ModelServingFlags {
   appSchema: string;
   appDebug?: boolean;
   appMetrics: string;
+  appMcp: string;
 }
 
 /** `flama serve model.flm`: serves one or more models, with docs, without writing code. */
@@ -59,6 +60,11 @@ export function serveCommand(program: Command): Command {
         '--app-metrics <path>',
         'where Prometheus metrics are served ("" for none)',
         modelAppDefaults.metrics,
+      )
+      .option(
+        '--app-mcp <path>',
+        'where the MCP server is served, each model a tool ("" for none)',
+        modelAppDefaults.mcp,
       ),
   ).action(async (file: string | undefined, flags: ServeFlags) => {
     const models = await modelSpecs(file, flags);
@@ -76,6 +82,7 @@ export function serveCommand(program: Command): Command {
           models,
           serving,
           metrics: flags.appMetrics || false,
+          mcp: flags.appMcp || false,
         },
         'serve',
       );

@@ -60,6 +60,14 @@ describe('flama start', () => {
       version: '0.1.0',
       description: 'Machine learning models served by Flama',
     });
+    const tools = await fetch(`${cli.url}/mcp/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} }),
+    });
+    expect(((await tools.json()) as { result: { tools: { name: string }[] } }).result.tools).toEqual([
+      expect.objectContaining({ name: 'model' }),
+    ]);
   });
 
   it('resolves paths against the config file’s directory, and takes the app’s settings', async () => {

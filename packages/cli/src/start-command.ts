@@ -18,6 +18,7 @@ The config file (Flama's schema, defaults shown; paths are relative to the file'
       "docs": "/docs/", "schema": "/schema/",  null, false or "" for none
       "debug": false,
       "metrics": "/metrics",                    null, false or "" for none
+      "mcp": "/mcp/",                           the MCP server, each model a tool; null, false or "" for none
       "watch": false,                           as --model-watch
       "models": [{
         "url": "/model/", "path": "model.flm", "name": "model",
