@@ -1,6 +1,22 @@
 export * from '@flama/auth';
 export * from '@flama/ddd';
 export * from '@flama/injection';
+export {
+  type McpContext,
+  McpModule,
+  McpServerBuilder,
+  type McpServerOptions,
+  type ModelValueSpec as McpModelValueSpec,
+  modelTools,
+  type PredictingModel as McpPredictingModel,
+  type PromptHandler as McpPromptHandler,
+  type PromptOptions as McpPromptOptions,
+  type ResourceHandler as McpResourceHandler,
+  type ResourceOptions as McpResourceOptions,
+  type ServedModel as McpServedModel,
+  type ToolHandler as McpToolHandler,
+  type ToolOptions as McpToolOptions,
+} from '@flama/mcp';
 export * from '@flama/metrics';
 export * from '@flama/ml';
 export * from '@flama/routing';
