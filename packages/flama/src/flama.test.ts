@@ -1,5 +1,6 @@
 import { testClient } from '@flama/routing';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { Flama } from './flama';
 
 describe('Flama', () => {
@@ -50,5 +51,30 @@ describe('Flama', () => {
     expect(metrics).toContain('http_requests_total{method="GET",route="/",status="200"} 1');
     expect((await (await testClient(new Flama())).get('/metrics')).status).toBe(404);
     await client.close();
+  });
+
+  it('serves MCP servers added with app.mcp.addServer at their path', async () => {
+    const app = new Flama();
+    app.mcp
+      .addServer('/mcp/', { name: 'calc' })
+      .tool('add', { input: z.object({ a: z.number(), b: z.number() }) }, ({ a, b }) => ({ sum: a + b }));
+    await app.startup();
+    const response = await app.fetch(
+      new Request('http://localhost/mcp', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+        body: JSON.stringify({
+          jsonrpc: '2.0',
+          id: 1,
+          method: 'tools/call',
+          params: { name: 'add', arguments: { a: 2, b: 3 } },
+        }),
+      }),
+    );
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { result: object }).result).toMatchObject({
+      structuredContent: { sum: 5 },
+    });
+    await app.shutdown();
   });
 });

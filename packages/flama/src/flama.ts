@@ -1,4 +1,5 @@
 import { attachDocs } from '@flama/docs-ui';
+import { McpModule } from '@flama/mcp';
 import { PrometheusMetrics } from '@flama/metrics';
 import { ModelsModule, type ServingOptions } from '@flama/ml';
 import { App, type AppOptions } from '@flama/routing';
@@ -27,6 +28,11 @@ export interface FlamaOptions extends AppOptions {
 export class Flama extends App {
   /** Serves models: `app.models.addModel('/churn/', 'data/model.flm', 'churn')`, `addModelResource(path, resource)`. */
   readonly models: ModelsModule;
+  /**
+   * MCP servers served by this app at paths of its own (Flama's `app.mcp.add_server`):
+   * `app.mcp.addServer('/mcp/', { name: 'notes' }).tool('count', { input }, handler)`.
+   */
+  readonly mcp: McpModule = new McpModule(this);
   private readonly docs: string | undefined;
 
   constructor(options: FlamaOptions = {}) {
