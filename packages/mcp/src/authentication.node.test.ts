@@ -1,8 +1,5 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { AccessToken, AccessTokenComponent, AuthenticationMiddleware, JWT } from '@flama/auth';
-import { App } from '@flama/routing';
-import { serve } from '@hono/node-server';
+import { App, type SocketServer, serveOnSocket } from '@flama/routing';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +7,7 @@ import { z } from 'zod';
 import { McpModule } from './mcp-server';
 
 const secret = new Uint8Array(16);
-let server: Server;
+let served: SocketServer;
 let base = '';
 
 beforeAll(async () => {
@@ -19,14 +16,12 @@ beforeAll(async () => {
   new McpModule(app)
     .addServer('/mcp/', { name: 'guarded', meta: { permissions: ['mcp'] }, inject: { token: AccessToken } })
     .tool('whoami', { input: z.object({}) }, (_input, { token }) => ({ user: token.data.user }));
-  await app.startup();
-  server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }) as Server;
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  served = await serveOnSocket(app);
+  base = served.url;
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await served.close();
 });
 
 async function connect(token?: string): Promise<Client> {

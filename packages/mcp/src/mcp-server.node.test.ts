@@ -1,7 +1,4 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { App, routeOf } from '@flama/routing';
-import { serve } from '@hono/node-server';
+import { App, routeOf, type SocketServer, serveOnSocket } from '@flama/routing';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { MiddlewareHandler } from 'hono';
@@ -17,7 +14,7 @@ const guard: MiddlewareHandler = async (c, next) => {
   return next();
 };
 
-let server: Server;
+let served: SocketServer;
 let base: string;
 
 beforeAll(async () => {
@@ -54,14 +51,12 @@ beforeAll(async () => {
   mcp
     .addServer('/admin/mcp', { name: 'admin', meta: { permissions: ['admin'] } })
     .tool('secret', { input: z.object({}) }, () => ({ secret: 42 }));
-  await app.startup();
-  server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }) as Server;
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  served = await serveOnSocket(app);
+  base = served.url;
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await served.close();
 });
 
 async function connect(path: string, headers: Record<string, string> = {}): Promise<Client> {

@@ -1,8 +1,5 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { component, Token } from '@flama/injection';
-import { App } from '@flama/routing';
-import { serve } from '@hono/node-server';
+import { App, type SocketServer, serveOnSocket } from '@flama/routing';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,7 +29,7 @@ const churn: PredictingModel = {
   inspect: () => ({ meta: { id: 'churn-1' }, artifacts: [] }),
 } as PredictingModel;
 
-let server: Server;
+let served: SocketServer;
 let client: Client;
 let base = '';
 
@@ -45,17 +42,15 @@ beforeAll(async () => {
   modelTools(mcp.addServer('/injected/mcp/', { name: 'models', inject: { churn: ChurnModel } }), [
     { name: 'churn', model: (context) => context.churn as PredictingModel },
   ]);
-  await app.startup();
-  server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }) as Server;
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  served = await serveOnSocket(app);
+  base = served.url;
   client = new Client({ name: 'test', version: '0.0.0' });
   await client.connect(new StreamableHTTPClientTransport(new URL('/mcp/', base)));
 });
 
 afterAll(async () => {
   await client.close();
-  await new Promise((resolve) => server.close(resolve));
+  await served.close();
 });
 
 describe('served models as MCP tools', () => {

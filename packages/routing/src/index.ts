@@ -35,6 +35,7 @@ export type {
 } from './route-options';
 export { routeOf } from './route-registry';
 export type { Servable } from './servable';
+export { type SocketServer, serveOnSocket } from './socket-server';
 export { TestClient, type TestRequestInit, testClient } from './test-client';
 export { DuplicateRouteNameError, NoRouteError } from './url-resolver';
 export { acceptWebSockets, closeWebSockets, type WebSocketOptions, webSocket } from './web-sockets';

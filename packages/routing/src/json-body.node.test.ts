@@ -1,11 +1,10 @@
-import type { Server } from 'node:http';
-import { type AddressInfo, connect } from 'node:net';
-import { serve } from '@hono/node-server';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { App } from './app';
+import { type SocketServer, serveOnSocket } from './socket-server';
 
-let server: Server;
+let served: SocketServer;
 let url: string;
 const app = new App({ bodyLimit: 1024 })
   .post('/echo/', { body: z.object({ text: z.string() }) }, ({ body }) => body)
@@ -15,9 +14,9 @@ const app = new App({ bodyLimit: 1024 })
 
 /** A request written by hand, for framings fetch doesn't send (no Content-Length and no body at all). */
 function rawRequest(head: string): Promise<string> {
-  const { port } = server.address() as AddressInfo;
+  const { port } = new URL(url);
   return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1', () =>
+    const socket = connect(Number(port), '127.0.0.1', () =>
       socket.end(`${head}\r\nHost: test\r\nConnection: close\r\n\r\n`),
     );
     let answer = '';
@@ -31,16 +30,11 @@ function rawRequest(head: string): Promise<string> {
 
 /** Bodies read straight from Node's request, over a real socket. */
 beforeAll(async () => {
-  await app.startup();
-  server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }) as Server;
-  await new Promise((resolve) => server.once('listening', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  served = await serveOnSocket(app);
+  url = served.url;
 });
 
-afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-  await app.shutdown();
-});
+afterAll(() => served.close());
 
 const post = (
   body: RequestInit['body'],

@@ -1,27 +1,20 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { App } from './app';
+import { type SocketServer, serveOnSocket } from './socket-server';
 
-let server: Server;
+let served: SocketServer;
 let url: string;
 const app = new App()
   .get('/static-json/', () => Response.json({ built: 'by Response.json' }, { status: 201 }))
   .get('/constructed/', () => new Response('plain', { status: 202 }));
 
 beforeAll(async () => {
-  await app.startup();
   // @hono/node-server puts its own Response class in the global's place once it serves.
-  server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }) as Server;
-  await new Promise((resolve) => server.once('listening', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  served = await serveOnSocket(app);
+  url = served.url;
 });
 
-afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-  await app.shutdown();
-});
+afterAll(() => served.close());
 
 it('passes on a Response a handler returns, however it was made, under @hono/node-server', async () => {
   const json = await fetch(`${url}/static-json/`);
