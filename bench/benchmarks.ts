@@ -10,4 +10,5 @@ export const benchmarks: Record<string, () => Promise<{ default: Benchmark }>> =
   ddd: () => import('./ddd.bench'),
   ml: () => import('./ml.bench'),
   serving: () => import('./serving.bench'),
+  telemetry: () => import('./telemetry.bench'),
 };

@@ -12,6 +12,8 @@ export interface ServerSpec {
   headers?: Record<string, string>;
   /** A JSON body: the request becomes a POST of it. */
   body?: string;
+  /** Environment variables the server starts with, beside this process's. */
+  env?: Record<string, string>;
 }
 
 export interface RunningServer {
@@ -34,7 +36,12 @@ export async function startServer(
   const { nodeArgs = [], timeoutMs = 30_000, stdout = 'inherit' } = options;
   const command = [process.execPath, ...nodeArgs, '--import', tsxLoader, spec.entry.pathname];
   const [program, args] = prefixed(pin, command);
-  const child = track(spawn(program, args, { stdio: ['ignore', stdout, 'pipe', 'ipc'] }));
+  const child = track(
+    spawn(program, args, {
+      stdio: ['ignore', stdout, 'pipe', 'ipc'],
+      env: spec.env && { ...process.env, ...spec.env },
+    }),
+  );
   let stderr = '';
   const collect = (chunk: string) => {
     stderr += chunk;

@@ -11,6 +11,7 @@ import { errorHandler } from './error-handler';
 import { errorResponse } from './error-response';
 import { type HealthOption, registerHealthRoutes } from './health';
 import { httpComponents } from './http-components';
+import type { Instrumentation } from './instrumentation';
 import { StartupError } from './lifecycle-errors';
 import { type Middleware, middlewareHandler } from './middleware';
 import type { Module } from './module';
@@ -49,6 +50,8 @@ export interface AppOptions {
    * or give their paths (`{ live: '/livez', ready: false }`). Served ahead of middleware, not in the schema.
    */
   health?: HealthOption;
+  /** Hooks around each route's steps (validation), e.g. @flama/telemetry's `validationSpans()`. */
+  instrumentation?: Instrumentation;
 }
 
 type State = 'idle' | 'starting' | 'started' | 'stopping';
@@ -342,7 +345,7 @@ export class App extends RouteBuilder implements Servable {
 
   private registerRoute(hono: Hono<FlamaEnv>, part: RoutePart, headHandlers: Set<object>): void {
     const { route, plan, owner } = part;
-    const handler = compileRoute(route, plan, owner.bodyLimit);
+    const handler = compileRoute(route, plan, owner.bodyLimit, this.settings.instrumentation);
     registerRouteHandler(handler, route);
     // Hono answers HEAD with the GET route, so a HEAD route is a GET handler that passes GETs on.
     if (route.methods.includes('HEAD')) {

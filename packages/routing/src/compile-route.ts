@@ -2,6 +2,7 @@ import { component, type Injector, type Plan, value } from '@flama/injection';
 import { repeatableKeys, stringInputParser, validator } from '@flama/schema';
 import type { Context } from 'hono';
 import { Body, PathParams } from './http-components';
+import type { Instrumentation, ValidatedPart } from './instrumentation';
 import type { PathTemplate } from './path-template';
 import { contextCache, type FlamaEnv, jsonBody } from './request-state';
 import { responder } from './respond';
@@ -31,12 +32,17 @@ export type RoutePlan = Plan<Record<string, unknown>, Context>;
  * synchronous until something (a component, the body, the handler) is asynchronous: a route with nothing
  * to wait for answers without a promise, which Node's server turns into a response faster.
  */
-export function compileRoute(route: Route, plan: RoutePlan, bodyLimit: number): RouteHandler {
+export function compileRoute(
+  route: Route,
+  plan: RoutePlan,
+  bodyLimit: number,
+  instrumentation?: Instrumentation,
+): RouteHandler {
   const { options, handler } = route;
   const limit = options.bodyLimit ?? bodyLimit;
-  const params = paramsReader(route.path, options.params);
-  const query = options.query ? queryReader(options.query) : undefined;
-  const body = options.body ? validator(options.body, 'body') : undefined;
+  const params = instrumented(paramsReader(route.path, options.params), 'params', route, instrumentation);
+  const query = options.query && instrumented(queryReader(options.query), 'query', route, instrumentation);
+  const body = options.body && instrumented(validator(options.body, 'body'), 'body', route, instrumentation);
   const respond = responder(options.response, options.status ?? 200);
 
   const call = (c: Context<FlamaEnv>, args: Record<string, unknown>): MaybePromise<Response> => {
@@ -44,11 +50,11 @@ export function compileRoute(route: Route, plan: RoutePlan, bodyLimit: number): 
     return isPromise(result) ? result.then((value) => respond(c, value)) : respond(c, result);
   };
   const withArgs = (c: Context<FlamaEnv>, args: Record<string, unknown>): MaybePromise<Response> => {
-    args.params = params(c);
-    if (query) args.query = query(c);
+    args.params = params(c, c);
+    if (query) args.query = query(c, c);
     if (!body) return call(c, args);
     return jsonBody(c, limit).then((raw) => {
-      args.body = body(raw);
+      args.body = body(raw, c);
       return call(c, args);
     });
   };
@@ -60,6 +66,17 @@ export function compileRoute(route: Route, plan: RoutePlan, bodyLimit: number): 
 }
 
 type MaybePromise<T> = T | Promise<T>;
+
+/** A step wrapped by the app's instrumentation, chosen once: without one, the step itself. */
+function instrumented<A>(
+  step: (input: A) => unknown,
+  part: ValidatedPart,
+  route: Route,
+  instrumentation: Instrumentation | undefined,
+): (input: A, c: Context) => unknown {
+  if (!instrumentation) return step;
+  return (input, c) => instrumentation.validation(c, route, part, () => step(input));
+}
 
 function isPromise(value: unknown): value is Promise<unknown> {
   return typeof (value as Promise<unknown> | null)?.then === 'function';

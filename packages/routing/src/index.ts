@@ -9,6 +9,7 @@ export { type ErrorBody, errorResponse } from './error-response';
 export type { HealthOption, HealthPaths } from './health';
 export { Body, Cookies, PathParams } from './http-components';
 export { type ErrorDetail, HTTPException, statusText } from './http-exception';
+export type { Instrumentation, ValidatedPart } from './instrumentation';
 export { StartupError } from './lifecycle-errors';
 export type { Middleware, MiddlewareFactory } from './middleware';
 export type { Module } from './module';

@@ -6,4 +6,4 @@ export {
   type TokenReader,
   telemetry,
 } from './telemetry-middleware';
-export { inferenceSpans, tracing } from './tracing';
+export { inferenceSpans, tracing, validationSpans } from './tracing';

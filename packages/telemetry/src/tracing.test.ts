@@ -12,7 +12,8 @@ import {
   SimpleSpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { inferenceSpans, tracing } from './tracing';
+import { z } from 'zod';
+import { inferenceSpans, tracing, validationSpans } from './tracing';
 
 const exporter = new InMemorySpanExporter();
 let dir: string;
@@ -60,4 +61,26 @@ it('makes a server span per request, and under it a span for each inference with
   expect(inference.attributes).toMatchObject({ 'flama.model': 'doubler', 'flama.model.rows': 2 });
   const failed = spans.find((span) => span.name === 'GET /fail/')!;
   expect(failed.status.code).toBe(2);
+});
+
+it('adds a span per validated part under the request span, failed when the input is refused', async () => {
+  exporter.reset();
+  const app = new App({ title: 'Validated', middleware: [tracing()], instrumentation: validationSpans() });
+  app.post('/users/{id:int}/', { body: z.object({ name: z.string() }) }, ({ params, body }) => ({
+    ...params,
+    ...body,
+  }));
+  const client = await testClient(app);
+  expect((await client.post('/users/1/', { json: { name: 'Ada' } })).status).toBe(200);
+  expect((await client.post('/users/2/', { json: { name: 7 } })).status).toBe(400);
+  await client.close();
+  const spans = exporter.getFinishedSpans();
+  const requests = spans.filter((span) => span.name === 'POST /users/{id:int}/');
+  const bodies = spans.filter((span) => span.name === 'validate body');
+  expect(bodies).toHaveLength(2);
+  expect(bodies.map((span) => span.parentSpanContext?.spanId)).toEqual(
+    requests.map((span) => span.spanContext().spanId),
+  );
+  expect(bodies.map((span) => span.status.code)).toEqual([0, 2]);
+  expect(spans.filter((span) => span.name === 'validate params')).toHaveLength(2);
 });

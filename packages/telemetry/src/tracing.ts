@@ -1,4 +1,4 @@
-import { routeOf } from '@flama/routing';
+import { type Instrumentation, routeOf } from '@flama/routing';
 import type { Context } from '@opentelemetry/api';
 import type { MiddlewareHandler } from 'hono';
 import { openTelemetry } from './opentelemetry-api';
@@ -76,6 +76,33 @@ export function inferenceSpans() {
       );
       if (observation.failed) span.setStatus({ code: SpanStatusCode.ERROR });
       span.end(observation.endedAt);
+    },
+  };
+}
+
+/**
+ * The app's instrumentation (`new App({ instrumentation: validationSpans() })`) that adds, under each request's
+ * span, a `validate <part>` span for its path params, query and body (failed when the input is refused).
+ */
+export function validationSpans(): Instrumentation {
+  const { trace, SpanStatusCode } = openTelemetry();
+  const tracer = trace.getTracer(tracerName);
+  return {
+    validation(_c, route, part, validate) {
+      return tracer.startActiveSpan(
+        `validate ${part}`,
+        { attributes: { 'http.route': route.path.template, 'flama.validated': part } },
+        (span) => {
+          try {
+            return validate();
+          } catch (error) {
+            span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
+            throw error;
+          } finally {
+            span.end();
+          }
+        },
+      );
     },
   };
 }
