@@ -13,12 +13,16 @@ export const secretCookies = /token|session|auth|secret|jwt|sid/i;
 
 export const REDACTED = '[redacted]';
 
-/** The headers, with every secret one's value replaced. */
-export function redactHeaders(headers: Headers, secrets: ReadonlySet<string>): Record<string, string> {
+/** The headers (lower-case names), with every secret one's value replaced. */
+export function redactHeaders(
+  headers: Iterable<[string, string | string[] | undefined]>,
+  secrets: ReadonlySet<string>,
+): Record<string, string> {
   const plain: Record<string, string> = {};
-  headers.forEach((value, name) => {
-    plain[name] = secrets.has(name) ? REDACTED : value;
-  });
+  for (const [name, value] of headers) {
+    if (value === undefined) continue;
+    plain[name] = secrets.has(name) ? REDACTED : Array.isArray(value) ? value.join(', ') : value;
+  }
   return plain;
 }
 

@@ -36,7 +36,7 @@ const tokens = {
 describe('telemetry', () => {
   it('tells the hooks what happened, with secrets redacted and the token’s claims, never its text', async () => {
     const before = vi.fn();
-    const { app, seen } = recordedApp({ before, tokens });
+    const { app, seen } = recordedApp({ before, tokens, responseBodies: true });
     const client = await testClient(app);
     const response = await client.post('/users/7/?verbose=1', {
       json: { name: 'Ada' },

@@ -1,4 +1,4 @@
-import { type FlamaEnv, routeOf } from '@flama/routing';
+import { type FlamaEnv, nodeIncoming, requestHeader, routeOf } from '@flama/routing';
 import type { Context, MiddlewareHandler } from 'hono';
 import { redactCookies, redactHeaders, secretCookies, secretHeaders } from './redact';
 import type { TelemetryData } from './telemetry-data';
@@ -22,6 +22,11 @@ export interface TelemetryOptions {
   metaKey?: string;
   /** The most characters of a request or response body recorded (default 16 KiB); 0 records none. */
   bodyLimit?: number;
+  /**
+   * Record response bodies too (default false): reading one means cloning the response, which costs more
+   * than everything else telemetry does per request.
+   */
+  responseBodies?: boolean;
   /** Records the verified access token of the request (`accessTokens` from @flama/auth). */
   tokens?: TokenReader;
   /** More header names whose values are secrets (lower case), beyond Authorization, Cookie, X-API-Key… */
@@ -35,7 +40,14 @@ export interface TelemetryOptions {
  * (`meta: { telemetry: false }`) and by path pattern; a hook that fails never fails the request.
  */
 export function telemetry(options: TelemetryOptions = {}): MiddlewareHandler<FlamaEnv> {
-  const { before, after, metaKey = 'telemetry', bodyLimit = 16 * 1024, tokens } = options;
+  const {
+    before,
+    after,
+    metaKey = 'telemetry',
+    bodyLimit = 16 * 1024,
+    tokens,
+    responseBodies = false,
+  } = options;
   const ignored = (options.ignored ?? []).map((pattern) =>
     typeof pattern === 'string' ? new RegExp(`^(?:${pattern})`) : pattern,
   );
@@ -58,8 +70,8 @@ export function telemetry(options: TelemetryOptions = {}): MiddlewareHandler<Fla
         timestamp: new Date().toISOString(),
         method: c.req.method,
         path: c.req.path,
-        headers: redactHeaders(c.req.raw.headers, secrets),
-        cookies: redactCookies(c.req.header('cookie'), secretCookies),
+        headers: redactHeaders(requestHeaders(c), secrets),
+        cookies: redactCookies(requestHeader(c, 'cookie') ?? undefined, secretCookies),
         query: c.req.query(),
         pathParameters: c.req.param() as Record<string, string>,
       },
@@ -75,8 +87,8 @@ export function telemetry(options: TelemetryOptions = {}): MiddlewareHandler<Fla
       data.response = {
         timestamp: new Date().toISOString(),
         status: c.res.status,
-        headers: redactHeaders(c.res.headers, secrets),
-        body: await responseBody(c.res, bodyLimit),
+        headers: redactHeaders(c.res.headers.entries(), secrets),
+        body: responseBodies ? await responseBody(c.res, bodyLimit) : undefined,
       };
       if (c.error || c.res.status >= 500) {
         data.error = { status: c.res.status, detail: c.error?.message ?? data.response.body ?? '' };
@@ -84,6 +96,12 @@ export function telemetry(options: TelemetryOptions = {}): MiddlewareHandler<Fla
       await run('after', after, data);
     }
   };
+}
+
+/** The request's headers: Node's parsed ones when served by @hono/node-server (no web Headers built). */
+function requestHeaders(c: Context): Iterable<[string, string | string[] | undefined]> {
+  const incoming = nodeIncoming(c);
+  return incoming ? Object.entries(incoming.headers) : c.req.raw.headers.entries();
 }
 
 async function run(name: string, hook: TelemetryHook | undefined, data: TelemetryData): Promise<void> {
