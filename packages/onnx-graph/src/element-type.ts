@@ -6,6 +6,7 @@ export const elementTypeCodes = {
   int64: 7,
   string: 8,
   bool: 9,
+  float16: 10,
   double: 11,
 } as const;
 

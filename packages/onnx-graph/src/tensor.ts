@@ -38,6 +38,8 @@ export function tensor(type: ElementType, dims: readonly number[], values: Tenso
 const fits: Record<ElementType, (value: unknown) => boolean> = {
   float: (value) => typeof value === 'number',
   double: (value) => typeof value === 'number',
+  // half-precision values are given as their 16 bits
+  float16: (value) => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 0xffff,
   uint8: (value) => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 255,
   int32: (value) => Number.isInteger(value) && (value as number) === ((value as number) | 0),
   int64: (value) => typeof value === 'bigint' || Number.isSafeInteger(value),
@@ -58,7 +60,7 @@ export function writeTensor(writer: ProtoWriter, value: Tensor, name?: string): 
   }
 }
 
-const byteWidths = { float: 4, double: 8, uint8: 1, int32: 4, int64: 8, bool: 1 } as const;
+const byteWidths = { float: 4, double: 8, float16: 2, uint8: 1, int32: 4, int64: 8, bool: 1 } as const;
 
 /** raw_data is little-endian whatever the platform. */
 function rawData({ type, values }: Tensor): Uint8Array {
@@ -71,6 +73,7 @@ function rawData({ type, values }: Tensor): Uint8Array {
     else if (type === 'double') view.setFloat64(offset, value as number, true);
     else if (type === 'int32') view.setInt32(offset, value as number, true);
     else if (type === 'int64') view.setBigInt64(offset, BigInt(value as number | bigint), true);
+    else if (type === 'float16') view.setUint16(offset, value as number, true);
     else view.setUint8(offset, Number(value));
   });
   return bytes;

@@ -1,4 +1,5 @@
 import type { Tensor } from 'onnxruntime-node';
+import { toHalf } from './float16';
 import type { ElementType } from './signature';
 
 /** One tensor's data being filled from JSON-like values; `set` says false when a value doesn't fit. */
@@ -122,10 +123,29 @@ const boolCodec: ElementCodec = {
   },
 };
 
-/** The element types a prediction's input can hold; float16 and the 4-bit types have no codec (yet). */
+/** Half-precision numbers, stored as their 16 bits; `null` is a missing value (NaN). */
+const float16Codec: ElementCodec = {
+  ortType: 'float16',
+  expected: 'a number or null',
+  allocate(size) {
+    const data = new Uint16Array(size);
+    return {
+      data,
+      set(index, value) {
+        if (typeof value === 'number') data[index] = toHalf(value);
+        else if (value === null) data[index] = toHalf(Number.NaN);
+        else return false;
+        return true;
+      },
+    };
+  },
+};
+
+/** The element types a prediction's input can hold; the 4-bit types and bfloat16 have no codec (yet). */
 export const elementCodecs: Readonly<Record<ElementType, ElementCodec | undefined>> = {
   float: floatCodec('float32', Float32Array),
   double: floatCodec('float64', Float64Array),
+  float16: float16Codec,
   int8: integerCodec('int8', Int8Array, -128, 127),
   uint8: integerCodec('uint8', Uint8Array, 0, 255),
   int16: integerCodec('int16', Int16Array, -32768, 32767),

@@ -1,4 +1,5 @@
 import { UnsupportedModelError } from './errors';
+import { fromHalf } from './float16';
 import type { RawTensor } from './raw-tensor';
 import { type ElementType, elementTypeOf } from './signature';
 
@@ -21,6 +22,7 @@ function plainData({ type, data }: RawTensor): OutputValue[] {
     return Array.from(data as BigInt64Array | BigUint64Array, bigintValue);
   }
   if (type === 'bool') return Array.from(data as Uint8Array, Boolean);
+  if (type === 'float16') return Array.from(data as Uint16Array, fromHalf);
   return Array.from(data as ArrayLike<number | string>);
 }
 

@@ -1,3 +1,4 @@
+import { fromHalf, toHalf } from '../engine/float16';
 import type { OutputValue } from '../engine/tensor-output';
 import { elementSize, type OipDatatype } from './datatypes';
 import { OipError } from './oip-error';
@@ -9,6 +10,7 @@ const readers: Partial<Record<OipDatatype, Read>> = {
   UINT8: (view, at) => view.getUint8(at),
   INT8: (view, at) => view.getInt8(at),
   UINT16: (view, at) => view.getUint16(at, true),
+  FP16: (view, at) => fromHalf(view.getUint16(at, true)),
   INT16: (view, at) => view.getInt16(at, true),
   UINT32: (view, at) => view.getUint32(at, true),
   INT32: (view, at) => view.getInt32(at, true),
@@ -25,6 +27,7 @@ const writers: Partial<Record<OipDatatype, Write>> = {
   UINT8: (view, at, value) => view.setUint8(at, Number(value)),
   INT8: (view, at, value) => view.setInt8(at, Number(value)),
   UINT16: (view, at, value) => view.setUint16(at, Number(value), true),
+  FP16: (view, at, value) => view.setUint16(at, toHalf(Number(value)), true),
   INT16: (view, at, value) => view.setInt16(at, Number(value), true),
   UINT32: (view, at, value) => view.setUint32(at, Number(value), true),
   INT32: (view, at, value) => view.setInt32(at, Number(value), true),

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, testClient } from '@flama/routing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { linearRegressor, mixedPipeline } from '../engine/test-models';
+import { identity, linearRegressor, mixedPipeline } from '../engine/test-models';
 import { dump } from '../model/dump';
 import { modelResource } from '../serving/model-resource';
 import { ModelsModule } from '../serving/models-module';
@@ -158,6 +158,41 @@ describe('inference', () => {
     });
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: string }).error).toMatch(/^The request body is not JSON: /);
+  });
+});
+
+describe('half-precision (FP16) tensors', () => {
+  it('take and give FP16 as JSON numbers and as binary data', async () => {
+    const halves = join(dir, 'halves.flm');
+    await dump(identity('float16', ['N', 2]), halves);
+    const app = new App({ title: 'Halves', log: () => undefined });
+    const models = new ModelsModule(app, { oip: true });
+    app.addModule(models);
+    models.addModel('/halves/', halves, 'halves');
+    await using halfClient = await testClient(app);
+    const json = await halfClient.post('/v2/models/halves/infer', {
+      json: { inputs: [{ name: 'x', shape: [2, 2], datatype: 'FP16', data: [1, -2.5, 0.5, 65504] }] },
+    });
+    expect(((await json.json()) as { outputs: unknown[] }).outputs).toEqual([
+      { name: 'y', datatype: 'FP16', shape: [2, 2], data: [1, -2.5, 0.5, 65504] },
+    ]);
+    const bits = new Uint8Array(new Uint16Array([0x3c00, 0xc000]).buffer); // 1, -2
+    const header = new TextEncoder().encode(
+      JSON.stringify({
+        inputs: [{ name: 'x', shape: [1, 2], datatype: 'FP16', parameters: { binary_data_size: 4 } }],
+        outputs: [{ name: 'y', parameters: { binary_data: true } }],
+      }),
+    );
+    const body = new Uint8Array(header.byteLength + 4);
+    body.set(header);
+    body.set(bits, header.byteLength);
+    const binary = await halfClient.post('/v2/models/halves/infer', {
+      body,
+      headers: { 'inference-header-content-length': String(header.byteLength) },
+    });
+    const bytes = new Uint8Array(await binary.arrayBuffer());
+    const length = Number(binary.headers.get('inference-header-content-length'));
+    expect([...new Uint16Array(bytes.slice(length).buffer)]).toEqual([0x3c00, 0xc000]);
   });
 });
 
