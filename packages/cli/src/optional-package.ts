@@ -36,31 +36,27 @@ export function importDocsPage(command: string): Promise<typeof import('@flama/d
 }
 
 /**
- * `@flama/metrics`, for the Prometheus metrics of the apps `serve` and `start` make: optional there, so a
- * missing one only turns metrics off, saying so in one line.
+ * Imports a package that only adds a feature to the apps `serve` and `start` make: a missing one turns the
+ * feature off, saying so in one line, instead of stopping the command.
  */
-export async function importMetrics(): Promise<typeof import('@flama/metrics') | undefined> {
+async function importFeature<T>(specifier: string, feature: string): Promise<T | undefined> {
   try {
-    return await importOptional<typeof import('@flama/metrics')>('@flama/metrics', 'serve');
+    return await importOptional<T>(specifier, 'serve');
   } catch (error) {
     if (!(error instanceof MissingPackageError)) throw error;
-    console.warn('Metrics are off: @flama/metrics is not installed (npm install @flama/metrics).');
+    console.warn(`${feature} is off: ${specifier} is not installed (npm install ${specifier}).`);
     return undefined;
   }
 }
 
-/**
- * `@flama/mcp`, for the MCP server of the apps `serve` makes (every model a tool): optional there, so a missing
- * one only turns MCP off, saying so in one line.
- */
-export async function importMcp(): Promise<typeof import('@flama/mcp') | undefined> {
-  try {
-    return await importOptional<typeof import('@flama/mcp')>('@flama/mcp', 'serve');
-  } catch (error) {
-    if (!(error instanceof MissingPackageError)) throw error;
-    console.warn('MCP is off: @flama/mcp is not installed (npm install @flama/mcp).');
-    return undefined;
-  }
+/** `@flama/metrics`, for the Prometheus metrics of the apps `serve` and `start` make. */
+export function importMetrics(): Promise<typeof import('@flama/metrics') | undefined> {
+  return importFeature('@flama/metrics', 'Metrics');
+}
+
+/** `@flama/mcp`, for the MCP server of the apps `serve` makes (every model a tool). */
+export function importMcp(): Promise<typeof import('@flama/mcp') | undefined> {
+  return importFeature('@flama/mcp', 'MCP');
 }
 
 function isNotFound(error: unknown, specifier: string): boolean {
