@@ -16,13 +16,22 @@ export function parseAppReference(reference: string): { file: string; exportName
 }
 
 /** Imports a TypeScript or JavaScript module (relative to the working directory) and finds its app. */
-export async function loadApp(reference: string, cwd = process.cwd()): Promise<ServableApp> {
+export function loadApp(reference: string, cwd = process.cwd()): Promise<ServableApp> {
+  return loadAppWith(importModule, reference, cwd);
+}
+
+/** `loadApp`, importing the file with `load` (the reload check's import tracks the files it reads). */
+export async function loadAppWith(
+  load: (path: string) => Promise<Record<string, unknown>>,
+  reference: string,
+  cwd: string,
+): Promise<ServableApp> {
   const { file, exportName } = parseAppReference(reference);
   const path = resolve(cwd, file);
   if (!existsSync(path)) throw new CliError(`App file not found: ${path}`);
   let module: Record<string, unknown>;
   try {
-    module = await importModule(path);
+    module = await load(path);
   } catch (error) {
     throw new CliError(`Could not import ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { reloadCheckCommand } from './app-check';
 import { modelCommand } from './model-command';
 import { packCommand } from './pack-command';
 import { runCommand } from './run-command';
@@ -15,6 +16,7 @@ export function createProgram(): Command {
     .option('--debug', 'print stack traces of errors')
     .showHelpAfterError();
   runCommand(program);
+  reloadCheckCommand(program);
   serveCommand(program);
   startCommand(program);
   modelCommand(program);

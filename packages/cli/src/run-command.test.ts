@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli, type ServingCli, serveCli } from './testing/cli-process';
@@ -71,23 +72,52 @@ describe('flama run', () => {
     expect(second.stderr.trim()).toBe(`flama: Port ${port} on 127.0.0.1 is already in use.`);
   });
 
-  it('restarts with --reload when a source file changes', async () => {
+  it.each([
+    ['CommonJS', undefined],
+    ['ES-module', '{ "type": "module" }'],
+  ])(
+    'restarts with --reload once an edited app loads, serving the previous version until then (%s scope)',
+    async (_scope, manifest) => {
+      const dir = await mkdtemp(join(tmpdir(), 'flama-reload-'));
+      if (manifest) await writeFile(join(dir, 'package.json'), manifest);
+      await writeFile(
+        join(dir, 'app.ts'),
+        "import { message } from './message';\nexport default { fetch: () => Response.json(message) };\n",
+      );
+      await writeFile(join(dir, 'message.ts'), "export const message: string = 'first';\n");
+      const cli = await serve(['run', 'app.ts', '--reload', '--server-port', '0'], { cwd: dir });
+      expect(await (await fetch(`${cli.url}/`)).json()).toBe('first');
+
+      await writeFile(join(dir, 'message.ts'), "export const message: string = 'second;\n");
+      await cli.waitFor('does not load');
+      expect(cli.stderr()).toContain(
+        'flama: message.ts changed, but the app does not load; the previous version keeps serving until it does:\n  ',
+      );
+      expect(cli.stderr()).toMatch(/message\.ts:1:\d+: ERROR: Unterminated string literal/);
+      expect(await (await fetch(`${cli.url}/`)).json()).toBe('first');
+
+      await writeFile(join(dir, 'message.ts'), "export const message: string = 'second';\n");
+      await cli.waitFor('serving on', 2);
+      expect(cli.output()).toContain('Restarting: message.ts changed.');
+      const urls = [...cli.output().matchAll(/serving on (http:\/\/\S+)/g)].map((match) => match[1]);
+      expect(await (await fetch(`${urls.at(-1)}/`)).json()).toBe('second');
+      expect(await cli.stop('SIGTERM')).toBe(0);
+    },
+  );
+
+  it('stops the server of --reload when flama itself is killed', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'flama-reload-'));
-    await cp(join(fixtures, 'fetch-app.ts'), join(dir, 'app.ts'));
+    await writeFile(join(dir, 'app.ts'), "export default { fetch: () => Response.json('up') };\n");
     const cli = await serve(['run', 'app.ts', '--reload', '--server-port', '0'], { cwd: dir });
-    expect(await (await fetch(`${cli.url}/`)).json()).toBe('plain fetch');
-    const source = await readFile(join(dir, 'app.ts'), 'utf8');
-    const restarted = new Promise<void>((resolve) => {
-      const seen = cli.output().length;
-      cli.child.stdout?.on('data', () => {
-        if (cli.output().slice(seen).includes('serving on')) resolve();
-      });
-    });
-    await writeFile(join(dir, 'app.ts'), source.replace("'plain fetch'", "'reloaded'"));
-    await restarted;
-    const url = /serving on (http:\/\/\S+)/g;
-    const urls = [...cli.output().matchAll(url)].map((match) => match[1]);
-    expect(await (await fetch(`${urls.at(-1)}/`)).json()).toBe('reloaded');
+    expect(await (await fetch(`${cli.url}/`)).json()).toBe('up');
+    await cli.stop('SIGKILL');
+    while (
+      await fetch(`${cli.url}/`).then(
+        () => true,
+        () => false,
+      )
+    )
+      await setTimeout(50);
   });
 });
 

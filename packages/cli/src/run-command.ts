@@ -1,6 +1,3 @@
-import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import type { ServingOptions } from '@flama/ml';
 import type { Command } from 'commander';
 import { CliError } from './cli-error';
@@ -11,6 +8,7 @@ import {
   modelServingOptions,
   withModelServingOptions,
 } from './model-serving-options';
+import { followSupervisor, ReloadSupervisor } from './reload-supervisor';
 import { type ServerFlags, serverOptions, withServerOptions } from './server-options';
 import { startServer } from './start-server';
 
@@ -22,10 +20,14 @@ export function runCommand(program: Command): Command {
         .command('run')
         .description('Serve the app exported by a .ts or .js file (export "app", else the default export).')
         .argument('<app>', 'the app file, optionally with an export name: src/app.ts or src/app.ts:api')
-        .option('--reload', 'restart when a source file changes (development)'),
+        .option('--reload', 'restart when a source file changes, once the app loads again (development)'),
     ),
   ).action(async (reference: string, options: ServerFlags & ModelServingFlags & { reload?: boolean }) => {
-    if (options.reload) return reloading(process.argv.slice(2).filter((arg) => arg !== '--reload'));
+    if (options.reload) {
+      const args = process.argv.slice(2).filter((arg) => arg !== '--reload');
+      return new ReloadSupervisor(reference, args).run();
+    }
+    followSupervisor();
     const server = serverOptions(options);
     const serving = hasModelServingFlags(options)
       ? modelServingOptions(options, server.workers ?? 1)
@@ -44,22 +46,4 @@ function configured(app: WithModels, serving: ServingOptions | undefined): Serva
   }
   app.models.configure(serving);
   return app;
-}
-
-/** Re-runs this command under tsx's watcher, which restarts it when the app or anything it imports changes. */
-function reloading(args: string[]): Promise<never> {
-  const require = createRequire(import.meta.url);
-  const tsxCli = require.resolve('tsx/cli');
-  const bin = fileURLToPath(
-    new URL(import.meta.url.endsWith('.ts') ? './bin.ts' : './bin.js', import.meta.url),
-  );
-  const child = spawn(process.execPath, [tsxCli, 'watch', '--clear-screen=false', bin, ...args], {
-    stdio: 'inherit',
-  });
-  const forward = (signal: NodeJS.Signals) => child.kill(signal);
-  process.on('SIGINT', forward);
-  process.on('SIGTERM', forward);
-  return new Promise((_resolve) => {
-    child.on('exit', (code) => process.exit(code ?? 0));
-  });
 }
