@@ -4,7 +4,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { McpModule } from './mcp-server';
+import { McpModule } from './mcp-module';
 
 const secret = new Uint8Array(16);
 let served: SocketServer;

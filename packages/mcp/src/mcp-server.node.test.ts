@@ -4,7 +4,7 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import type { MiddlewareHandler } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { McpModule } from './mcp-server';
+import { McpModule } from './mcp-module';
 
 /** Stands in for the AuthenticationMiddleware: a route whose meta asks for permissions needs a bearer token. */
 const guard: MiddlewareHandler = async (c, next) => {

@@ -3,7 +3,7 @@ import { App, type SocketServer, serveOnSocket } from '@flama/routing';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { McpModule } from './mcp-server';
+import { McpModule } from './mcp-module';
 import { modelTools, type PredictingModel } from './model-tools';
 
 /** A model shaped like @flama/ml's: two columns in, a score out; refuses rows of the wrong width. */

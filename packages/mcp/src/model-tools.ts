@@ -1,4 +1,5 @@
 import type { Dependencies } from '@flama/injection';
+import type { RouteMeta } from '@flama/routing';
 import { z } from 'zod';
 import type { McpServerBuilder } from './mcp-server';
 
@@ -32,6 +33,8 @@ export interface PredictingModel {
 export interface ServedModel {
   readonly name: string;
   readonly description?: string;
+  /** As its routes': `{ permissions: ['churn'] }` guards the tool and the metadata resource. */
+  readonly meta?: RouteMeta;
   model(context: Readonly<Record<string, unknown>>): PredictingModel;
 }
 
@@ -49,12 +52,21 @@ function cellSchema(spec: ModelValueSpec): z.ZodType {
   return cell.describe(spec.name);
 }
 
+/** A predict tool's output: `{ output }`, as `POST /predict/` answers. */
+export const predictOutput = z.object({ output: z.unknown() });
+
 const namedTensors = z
   .record(z.string(), z.unknown())
   .describe('Named tensors: input name → nested arrays of its shape (gives every named output)');
 
-/** The tool's `input`: typed rows when the model is a table of named columns, else rows or named tensors. */
-function inputSchema(model: PredictingModel): z.ZodObject {
+/** A predict tool's input: `{ input }`, as `POST /predict/` takes it. */
+export type PredictToolInput = z.ZodObject<{ input: z.ZodType }>;
+
+/**
+ * A predict tool's input for this model: typed rows when the model is a table of named columns, else rows or
+ * named tensors.
+ */
+export function predictInput(model: Pick<PredictingModel, 'signature'>): PredictToolInput {
   const tensors = (model.signature?.inputs ?? []).filter((spec) => spec.kind === 'tensor');
   if (model.signature?.columns && tensors.length > 0) {
     const row = z.tuple(tensors.map(cellSchema) as [z.ZodType, ...z.ZodType[]]);
@@ -80,11 +92,12 @@ export function modelTools<Inject extends Dependencies>(
   for (const served of models) {
     server.tool(
       served.name,
-      (context) => ({
+      {
         description: served.description ?? `Predict with the model ${served.name}`,
-        input: inputSchema(served.model(context)),
-        output: z.object({ output: z.unknown() }),
-      }),
+        input: (context) => predictInput(served.model(context)),
+        output: predictOutput,
+        meta: served.meta,
+      },
       async ({ input }, context) => {
         const model = served.model(context);
         const output = Array.isArray(input)
@@ -99,6 +112,7 @@ export function modelTools<Inject extends Dependencies>(
         name: `${served.name} metadata`,
         description: `Metadata of the model ${served.name}`,
         mimeType: 'application/json',
+        meta: served.meta,
       },
       (_uri, _variables, context) => {
         const model = served.model(context);
