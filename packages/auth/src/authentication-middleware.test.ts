@@ -163,3 +163,78 @@ describe('the OpenAPI document', () => {
       expect(paths[path]?.get?.security).toBeUndefined();
   });
 });
+
+describe('AuthenticationMiddleware finding the token component through the app’s injection', () => {
+  const appSecret = 'the app’s own secret';
+  let verified = 0;
+  const accessTokens = new AccessTokenComponent({
+    secret: appSecret,
+    header: 'Authorization',
+    now: () => {
+      verified++;
+      return Date.now() / 1000;
+    },
+  });
+  const parent = new App({ title: 'Injected', components: [accessTokens] });
+  const guarded = new App({ middleware: [new AuthenticationMiddleware({ ignored: ['/api/open-too/'] })] });
+  guarded.get('/reports/', { meta: required }, () => ({ reports: [] }));
+  guarded.get('/open-too/', { meta: required }, () => ({ open: true }));
+  guarded.get('/whoami/', { meta: required, inject: { token: AccessToken } }, ({ token }) => token.data);
+  parent.mount('/api', guarded);
+  const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
+  const sign = (payload: Record<string, unknown>, key: string = appSecret) =>
+    new JWT({ alg: 'HS256' }, payload).encode(key);
+
+  it('answers 401 to missing, forged and expired tokens and lets valid ones through', async () => {
+    await using client = await testClient(parent);
+    expect(await answer(await client.get('/api/reports/'))).toEqual([
+      401,
+      { status_code: 401, detail: 'Unauthorized', error: 'HTTPException' },
+    ]);
+    const forged = await sign({ data: required }, 'somebody else’s secret');
+    expect(await answer(await client.get('/api/reports/', bearer(forged)))).toEqual([
+      401,
+      { status_code: 401, detail: 'Signature verification failed', error: 'HTTPException' },
+    ]);
+    const expired = await sign({ exp: 1, data: required });
+    expect(await answer(await client.get('/api/reports/', bearer(expired)))).toEqual([
+      401,
+      { status_code: 401, detail: 'Token expired', error: 'HTTPException' },
+    ]);
+    const lacking = await sign({ data: { permissions: [] } });
+    expect((await client.get('/api/reports/', bearer(lacking))).status).toBe(403);
+    const valid = await sign({ data: required });
+    expect(await answer(await client.get('/api/reports/', bearer(valid)))).toEqual([200, { reports: [] }]);
+    expect((await client.get('/api/open-too/')).status).toBe(200);
+  });
+
+  it('shares the verified token with a handler that injects it', async () => {
+    await using client = await testClient(parent);
+    const valid = await sign({ data: required, jti: 'once' });
+    verified = 0;
+    const response = await client.get('/api/whoami/', bearer(valid));
+    expect([await response.json(), verified]).toEqual([required, 1]);
+  });
+
+  it('documents the security of the component it finds', async () => {
+    const document = parent.openapi() as {
+      paths: Record<string, { get: { security?: unknown; responses: Record<string, unknown> } }>;
+      components: { securitySchemes: unknown };
+    };
+    expect(document.components.securitySchemes).toEqual({
+      accessToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+      accessTokenCookie: { type: 'apiKey', in: 'cookie', name: 'access_token' },
+    });
+    const reports = document.paths['/api/reports/']?.get;
+    expect(reports?.security).toEqual([{ accessToken: [] }, { accessTokenCookie: [] }]);
+    expect(Object.keys(reports?.responses ?? {})).toEqual(['200', '401', '403']);
+    expect(document.paths['/api/open-too/']?.get.security).toBeUndefined();
+  });
+
+  it('fails at startup in an app without an access-token component', async () => {
+    const bare = new App({ title: 'Bare', middleware: [new AuthenticationMiddleware()] });
+    await expect(bare.startup()).rejects.toThrow(
+      'Bare failed to start: AuthenticationMiddleware needs AccessToken, but no component provides it.',
+    );
+  });
+});

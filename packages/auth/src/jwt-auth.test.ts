@@ -27,3 +27,16 @@ it('wires components, middleware, issuer and rotation from one secret', async ()
   );
   expect((await client.get('/private/', bearer(rotated.accessToken))).status).toBe(200);
 });
+
+it('gives a middleware that finds the access-token component among the app’s components', async () => {
+  const auth = jwtAuth({ secret: 'one secret' });
+  const without = new App({ title: 'Forgetful', middleware: [auth.middleware] });
+  await expect(without.startup()).rejects.toThrow('AuthenticationMiddleware needs AccessToken');
+  const app = new App({ components: auth.components, middleware: [auth.middleware] });
+  app.get('/private/', { meta: { permissions: ['read'] } }, () => 'secret');
+  await using client = await testClient(app);
+  const { accessToken } = await auth.issuer.issue({ data: { permissions: ['read'] } });
+  expect((await client.get('/private/', { headers: { access_token: `Bearer ${accessToken}` } })).status).toBe(
+    200,
+  );
+});

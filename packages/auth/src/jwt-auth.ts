@@ -30,7 +30,10 @@ export interface JwtAuthOptions {
 export interface JwtAuth {
   /** The access- and refresh-token components: give them to the app's `components`. */
   readonly components: [AccessTokenComponent, RefreshTokenComponent];
-  /** Guards routes by their `meta.permissions`: give it to the app's `middleware`. */
+  /**
+   * Guards routes by their `meta.permissions`: give it to the app's `middleware`. It reads the token with the
+   * access-token component it finds among the app's components (these), through injection.
+   */
   readonly middleware: AuthenticationMiddleware;
   readonly issuer: TokenIssuer;
   readonly rotation: TokenRotation;
@@ -54,7 +57,7 @@ export function jwtAuth(options: JwtAuthOptions): JwtAuth {
   const issuer = new TokenIssuer({ ...options.issue, secret: options.signingKey ?? secret });
   return {
     components: [accessTokens, refreshTokens],
-    middleware: new AuthenticationMiddleware(accessTokens, { ignored: options.ignored }),
+    middleware: new AuthenticationMiddleware({ ignored: options.ignored }),
     issuer,
     rotation: new TokenRotation({ issuer, store: options.revocations }),
     accessTokens,

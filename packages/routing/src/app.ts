@@ -60,11 +60,20 @@ type Hook = (app: App) => void | Promise<void>;
 // biome-ignore lint/suspicious/noExplicitAny: Hono's type parameters are invariant; any of them mounts.
 type MountableHono = Hono<any, any, any>;
 
-/** A route, its plan, the app that declared it, and that app's ancestors (whose middleware also wraps it). */
-type RoutePart = { kind: 'route'; route: Route; plan: RoutePlan; owner: App; ancestors: readonly App[] };
+/**
+ * A route, its plan, the app that declared it, and what that app and its ancestors (whose middleware also wraps
+ * it) contribute to its OpenAPI operation.
+ */
+type RoutePart = {
+  kind: 'route';
+  route: Route;
+  plan: RoutePlan;
+  owner: App;
+  contributions: readonly (OpenAPIContribution | undefined)[];
+};
 type Part =
   | RoutePart
-  | { kind: 'middleware'; path: string; middleware: Middleware; owner: App }
+  | { kind: 'middleware'; path: string; middleware: Middleware; owner: App; injector: Injector<Context> }
   | { kind: 'hono'; path: string; app: MountableHono };
 
 interface Mount {
@@ -327,7 +336,8 @@ export class App extends RouteBuilder implements Servable {
     );
     const headHandlers = new Set<object>();
     for (const part of parts) {
-      if (part.kind === 'middleware') hono.use(part.path, middlewareHandler(part.middleware, part.owner));
+      if (part.kind === 'middleware')
+        hono.use(part.path, middlewareHandler(part.middleware, part.owner, part.injector));
       else if (part.kind === 'hono') hono.route(part.path, part.app);
       else this.registerRoute(hono, part, headHandlers);
     }
@@ -374,23 +384,28 @@ export class App extends RouteBuilder implements Servable {
   private parts(
     prefix = '',
     parent = new Injector<Context>(httpComponents),
-    ancestors: readonly App[] = [],
+    inherited: readonly (OpenAPIContribution | undefined)[] = [],
   ): Part[] {
     const injector = this.injector(parent);
+    const contributions = [
+      ...inherited,
+      ...[...this.modules, ...this.middleware].map((part) => contributionOf(part, injector)),
+    ];
     const parts: Part[] = this.middleware.map((middleware) => ({
       kind: 'middleware' as const,
       path: prefix ? `${prefix}/*` : '*',
       middleware,
       owner: this,
+      injector,
     }));
     for (const declared of this.routes) {
       const route = declared.prefixed(prefix);
       const plan = routePlan(route, injector, this.bodyLimit);
-      parts.push({ kind: 'route', route, plan, owner: this, ancestors });
+      parts.push({ kind: 'route', route, plan, owner: this, contributions });
     }
     for (const mount of this.mounts) {
       const path = mountPrefix(prefix, mount.path);
-      if (mount.app instanceof App) parts.push(...mount.app.parts(path, injector, [...ancestors, this]));
+      if (mount.app instanceof App) parts.push(...mount.app.parts(path, injector, contributions));
       else parts.push({ kind: 'hono', path, app: mount.app });
     }
     return parts;
@@ -405,7 +420,7 @@ export class App extends RouteBuilder implements Servable {
     for (const part of parts) {
       if (part.kind !== 'route') continue;
       const contributions = [
-        ...[...part.ancestors, part.owner].flatMap((app) => app.appContributions()),
+        ...part.contributions,
         ...part.plan.steps.map((step) => contributionOf(step.component)),
       ].filter((contribution) => contribution !== undefined);
       for (const contribution of contributions) Object.assign(securitySchemes, contribution.securitySchemes);
@@ -424,10 +439,6 @@ export class App extends RouteBuilder implements Servable {
       if (part.kind === 'hono' && isDocumentedHono(part.app))
         mergeMountedDocument(document, part.app, part.path);
     return document;
-  }
-
-  private appContributions(): (OpenAPIContribution | undefined)[] {
-    return [...this.modules, ...this.middleware].map(contributionOf);
   }
 
   private namedRoutes(prefix = '', namePrefix = ''): Route[] {

@@ -1,4 +1,6 @@
+import type { Injector } from '@flama/injection';
 import type { OperationDescription, SecurityScheme } from '@flama/schema';
+import type { Context } from 'hono';
 import type { Route } from './route';
 
 /**
@@ -11,7 +13,16 @@ export interface OpenAPIContribution {
   describeOperation?(operation: OperationDescription, route: Route): OperationDescription;
 }
 
-export function contributionOf(part: unknown): OpenAPIContribution | undefined {
+/**
+ * A middleware's or module's `openapi` may also be a function of its app's injector, when what it documents
+ * depends on the app's components (the authentication middleware documents the token component it resolves).
+ */
+export type AppOpenAPIContribution =
+  | OpenAPIContribution
+  | ((injector: Injector<Context>) => OpenAPIContribution | undefined);
+
+export function contributionOf(part: unknown, injector?: Injector<Context>): OpenAPIContribution | undefined {
   if (typeof part !== 'object' || part === null || !('openapi' in part)) return undefined;
-  return (part as { openapi?: OpenAPIContribution }).openapi;
+  const openapi = (part as { openapi?: AppOpenAPIContribution }).openapi;
+  return typeof openapi === 'function' ? injector && openapi(injector) : openapi;
 }
