@@ -28,6 +28,10 @@ const ModelEntry = z.strictObject({
   max_queue_delay: whole(0).optional(),
   max_queue_size: whole(0).optional(),
   timeout: whole(1).optional(),
+  inline_run_ms: z
+    .number('must be a number of milliseconds ≥ 0')
+    .min(0, 'must be a number of milliseconds ≥ 0')
+    .optional(),
   intra_op_threads: whole(1).optional(),
   graph_optimization_level: z.enum(['disabled', 'basic', 'extended', 'all']).optional(),
   execution_providers: z.array(z.string().min(1)).min(1).optional(),

@@ -15,6 +15,7 @@ export function modelSpec(entry: ModelEntry, resolvePath: (path: string) => stri
           : withoutUndefined({ maxBatchSize: max_batch_size, maxQueueDelay: max_queue_delay }),
     maxQueueSize: entry.max_queue_size,
     timeout: entry.timeout,
+    inlineRunMs: entry.inline_run_ms,
     intraOpNumThreads: entry.intra_op_threads,
     graphOptimizationLevel: entry.graph_optimization_level,
     executionProviders: entry.execution_providers,

@@ -9,6 +9,7 @@ export interface ModelServingFlags {
   modelMaxQueueDelay?: string;
   modelMaxQueueSize?: string;
   modelTimeout?: string;
+  modelInlineRunMs?: string;
   modelWatch?: boolean;
 }
 
@@ -30,6 +31,10 @@ export function withModelServingOptions(command: Command): Command {
       'requests waiting per model before 503 + Retry-After (default 1024)',
     )
     .option('--model-timeout <ms>', 'how long a request may wait for a thread before 504 (default: no limit)')
+    .option(
+      '--model-inline-run-ms <ms>',
+      'small runs expected under this run on the event loop while every thread is idle (default 0.25; 0: never)',
+    )
     .option('--model-watch', 'reload a model when its file changes (SIGHUP reloads every model)');
 }
 
@@ -46,6 +51,7 @@ export function modelServingOptions(flags: ModelServingFlags, workers: number): 
     batching: flags.modelBatching ? omitUndefined({ maxBatchSize, maxQueueDelay }) : false,
     maxQueueSize: whole(flags.modelMaxQueueSize, '--model-max-queue-size', 0),
     timeout: whole(flags.modelTimeout, '--model-timeout', 1),
+    inlineRunMs: milliseconds(flags.modelInlineRunMs, '--model-inline-run-ms'),
     watch: flags.modelWatch,
   });
 }
@@ -60,6 +66,7 @@ export function hasModelServingFlags(flags: ModelServingFlags): boolean {
       flags.modelMaxQueueDelay,
       flags.modelMaxQueueSize,
       flags.modelTimeout,
+      flags.modelInlineRunMs,
       flags.modelWatch,
     ].some((value) => value !== undefined)
   );
@@ -70,6 +77,14 @@ function whole(text: string | undefined, name: string, min: number): number | un
   const value = Number(text);
   if (!Number.isInteger(value) || value < min)
     throw new CliError(`${name} must be a whole number ≥ ${min}, not "${text}".`);
+  return value;
+}
+
+function milliseconds(text: string | undefined, name: string): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || value < 0)
+    throw new CliError(`${name} must be a number of milliseconds ≥ 0, not "${text}".`);
   return value;
 }
 

@@ -51,6 +51,7 @@ describe('flama start and flama run take the same settings', () => {
             threads: 1,
             max_batch_size: 8,
             timeout: 500,
+            inline_run_ms: 0.5,
           },
           {
             url: '/c/',
@@ -145,6 +146,8 @@ describe('flama serve, as production serving needs it', () => {
       '0',
       '--model-timeout',
       '1000',
+      '--model-inline-run-ms',
+      '0',
       '--app-metrics',
       '',
     ]);
@@ -160,6 +163,10 @@ describe('flama serve, as production serving needs it', () => {
         '--model-max-batch-size must be a whole number ≥ 1, not "0".',
       ],
       [['doubler.flm', '--model-timeout', 'soon'], '--model-timeout must be a whole number ≥ 1, not "soon".'],
+      [
+        ['doubler.flm', '--model-inline-run-ms', '-1'],
+        '--model-inline-run-ms must be a number of milliseconds ≥ 0, not "-1".',
+      ],
     ] as const) {
       const result = await runCli(['serve', ...args, '--server-port', '0'], { cwd: dir });
       expect(result.code).toBe(1);

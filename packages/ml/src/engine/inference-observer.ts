@@ -1,4 +1,4 @@
-/** What one run of a model on an inference thread did: for metrics and tracing. */
+/** What one run of a model did: for metrics and tracing. */
 export interface BatchObservation {
   /** Rows in the run, all requests together. */
   readonly rows: number;
@@ -8,6 +8,8 @@ export interface BatchObservation {
   readonly queueDelays: readonly number[];
   /** Seconds from handing the batch to the thread to its answer. */
   readonly inferenceSeconds: number;
+  /** The run was small and every thread idle, so it ran on the event loop (see `inlineRunMs`). */
+  readonly onEventLoop: boolean;
 }
 
 /** One request's share of a run. */

@@ -9,10 +9,10 @@ import { type TensorPack, unpackTensors } from './tensor-pack.js';
 /** Sits beside this file in the sources and in the published build (copied there by the build). */
 const script = new URL('./inference-worker.js', import.meta.url);
 
-/** What a thread answers for a run: the outputs, or ONNX Runtime's error message. */
-export type RunResult = { readonly outputs: RawOutputs } | { readonly error: string };
+/** What a thread answers for a run: the outputs and how long the session took (ms), or ONNX Runtime's error. */
+export type RunResult = { readonly outputs: RawOutputs; readonly ms: number } | { readonly error: string };
 
-type Reply = { id: number; pack: TensorPack } | { id: number; error: string };
+type Reply = { id: number; pack: TensorPack; ms: number } | { id: number; error: string };
 type Pending = { resolve(result: RunResult): void; reject(error: Error): void };
 
 /** A worker thread holding one ONNX Runtime session of the model; runs one batch at a time. */
@@ -30,7 +30,7 @@ export class InferenceThread implements SessionMetadata {
     worker.on('message', (reply: Reply) => {
       const pending = this.pending.get(reply.id);
       this.pending.delete(reply.id);
-      pending?.resolve('pack' in reply ? { outputs: unpackTensors(reply.pack) } : reply);
+      pending?.resolve('pack' in reply ? { outputs: unpackTensors(reply.pack), ms: reply.ms } : reply);
     });
     const fail = (error: Error) => {
       if (this.exited) return;

@@ -30,12 +30,15 @@ parentPort.on('message', async (message) => {
   }
   const { id, pack, fetches } = message;
   let outputs;
+  let ms;
   try {
     const feeds = {};
     for (const [name, { type, data, dims }] of Object.entries(unpackTensors(pack))) {
       feeds[name] = new Tensor(type, data, dims);
     }
+    const started = performance.now();
     outputs = await session.run(feeds, fetches, quietRun);
+    ms = performance.now() - started;
   } catch (error) {
     parentPort.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
     return;
@@ -48,7 +51,7 @@ parentPort.on('message', async (message) => {
       chunks: [outputs[name].data],
     })),
   );
-  parentPort.postMessage({ id, pack: packed }, [packed.buffer]);
+  parentPort.postMessage({ id, pack: packed, ms }, [packed.buffer]);
 });
 
 function plainMetadata(metadata) {

@@ -66,7 +66,16 @@ export class OnnxModel {
   }
 
   static async create(model: Uint8Array, options: OnnxModelOptions = {}): Promise<OnnxModel> {
-    const { maxRows = 10_000, threads = 0, batching, maxQueueSize, timeout, observe, ...chosen } = options;
+    const {
+      maxRows = 10_000,
+      threads = 0,
+      batching,
+      maxQueueSize,
+      timeout,
+      observe,
+      inlineRunMs,
+      ...chosen
+    } = options;
     const sessionOptions: InferenceSession.SessionOptions = { ...serving, ...chosen };
     let backend: InferenceBackend;
     try {
@@ -78,6 +87,7 @@ export class OnnxModel {
               maxQueueSize,
               timeout,
               observe,
+              inlineRunMs,
             })
           : await SessionBackend.create(model, sessionOptions);
     } catch (error) {

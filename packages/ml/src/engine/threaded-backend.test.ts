@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ModelInputError, ModelOverloadedError, ModelTimeoutError } from './errors';
+import type { BatchObservation } from './inference-observer';
 import { OnnxModel } from './onnx-model';
 import { linearRegressor, mixedPipeline, pickColumn, typedColumns } from './test-models';
 
@@ -106,5 +107,66 @@ describe('overload', () => {
     const calls = [1, 2, 3].map((seed) => model.predict(rowsOf(2, seed)));
     await model.close();
     expect(await Promise.all(calls)).toEqual([1, 2, 3].map((seed) => expected(rowsOf(2, seed))));
+  });
+});
+
+describe('small runs on the event loop', () => {
+  const runs = (inlineRunMs: number) => {
+    const onEventLoop: boolean[] = [];
+    const options = {
+      threads: 1,
+      inlineRunMs,
+      observe: { batch: (run: BatchObservation) => onEventLoop.push(run.onEventLoop) },
+    };
+    return { onEventLoop, options };
+  };
+
+  test('once runs are known to be cheap, a lone small request runs on the event loop; a burst goes to the threads', async () => {
+    const { onEventLoop, options } = runs(Number.MAX_VALUE);
+    const model = await OnnxModel.create(linearRegressor(), options);
+    // The first runs are timed on the thread; the event loop's own session is created meanwhile.
+    for (let seed = 0; !onEventLoop.at(-1) && seed < 10_000; seed++) {
+      expect(await model.predict(rowsOf(1, seed))).toEqual(expected(rowsOf(1, seed)));
+    }
+    expect(onEventLoop.at(-1)).toBe(true);
+    expect(onEventLoop[0]).toBe(false);
+
+    onEventLoop.length = 0;
+    const burst = Array.from({ length: 20 }, (_, seed) => rowsOf(2, seed));
+    const answers = await Promise.all(burst.map((rows) => model.predict(rows)));
+    expect(answers).toEqual(burst.map(expected));
+    // Only the first finds every thread idle and nothing queued.
+    expect(onEventLoop.filter(Boolean)).toHaveLength(1);
+    await model.close();
+  });
+
+  test('a request larger than a small run, and every run with inlineRunMs 0, stay on the threads', async () => {
+    for (const [inlineRunMs, rows] of [
+      [Number.MAX_VALUE, 9],
+      [0, 1],
+    ] as const) {
+      const { onEventLoop, options } = runs(inlineRunMs);
+      const model = await OnnxModel.create(linearRegressor(), options);
+      for (let seed = 0; seed < 100; seed++) {
+        expect(await model.predict(rowsOf(rows, seed))).toEqual(expected(rowsOf(rows, seed)));
+      }
+      expect(onEventLoop).toEqual(Array(100).fill(false));
+      await model.close();
+    }
+  });
+
+  test('a request the model rejects on the event loop fails alone with the same error as on a thread', async () => {
+    const { onEventLoop, options } = runs(Number.MAX_VALUE);
+    const model = await OnnxModel.create(pickColumn(), options);
+    const x = [[10, 20, 30]];
+    for (let i = 0; !onEventLoop.at(-1) && i < 10_000; i++) await model.run({ x, column: [[1]] });
+    const refused = model.run({ x, column: [[9]] });
+    await expect(refused).rejects.toBeInstanceOf(ModelInputError);
+    await expect(refused).rejects.toThrow(/^The model rejected the input: /);
+    expect(onEventLoop.at(-1)).toBe(true);
+    await expect(model.run({ x, column: [[2]] })).resolves.toEqual({
+      y: { type: 'float', shape: [1, 1], data: [30] },
+    });
+    await model.close();
   });
 });

@@ -12,6 +12,7 @@ import type { InferenceObserver } from './inference-observer';
 import { InferenceThread } from './inference-thread';
 import { type RawFeeds, type RawOutputs, sliceRows } from './raw-tensor';
 import { runtimeMessage } from './runtime-message';
+import { SessionBackend } from './session-backend';
 import { isBatchable, readSignature } from './signature';
 import { packTensors, type TensorPack } from './tensor-pack.js';
 
@@ -26,7 +27,22 @@ export interface ThreadedOptions {
   readonly timeout?: number;
   /** Told of every run and of each request's share of it (metrics, tracing). */
   readonly observe?: InferenceObserver;
+  /**
+   * A small run (at most 8 rows) expected to take less than this many ms runs on the event loop when every
+   * thread is idle and nothing is queued: the hop to a thread and back costs about as much. Default 0.25;
+   * 0: always on a thread.
+   */
+  readonly inlineRunMs?: number;
 }
+
+/** The default of `inlineRunMs`: about what handing a run to a thread and back costs. */
+const INLINE_RUN_MS = 0.25;
+/** Runs of at most this many rows are the ones timed for the estimate, and the only ones run inline. */
+const INLINE_ROWS = 8;
+/** Only models up to this size get the event loop's own session for such runs (it is created on first need). */
+const INLINE_MODEL_BYTES = 8 * 1024 * 1024;
+/** Weight of the latest small run in the estimate (an exponential moving average). */
+const ESTIMATE_WEIGHT = 0.2;
 
 /**
  * Runs a model on worker threads, off the event loop: whenever a thread is free it takes the head of the
@@ -41,6 +57,12 @@ export class ThreadedBackend implements InferenceBackend {
   private closing = false;
   private drained: (() => void) | undefined;
   private readonly maxQueueSize: number;
+  private readonly inlineRunMs: number;
+  /** The session on the event loop's thread for small runs, once created; see `inlineRunMs`. */
+  private inline: SessionBackend | undefined;
+  private inlineCreating: Promise<void> | undefined;
+  /** How long (ms) a run of at most INLINE_ROWS rows takes in a session, on average. */
+  private smallRunMs = Number.POSITIVE_INFINITY;
 
   private constructor(
     private readonly model: Uint8Array,
@@ -48,6 +70,7 @@ export class ThreadedBackend implements InferenceBackend {
     private readonly options: ThreadedOptions,
   ) {
     this.maxQueueSize = options.maxQueueSize ?? 1024;
+    this.inlineRunMs = options.inlineRunMs ?? INLINE_RUN_MS;
   }
 
   static async create(
@@ -92,6 +115,10 @@ export class ThreadedBackend implements InferenceBackend {
         resolve,
         reject,
       };
+      if (this.inlineFits(rows)) {
+        this.executeInline(this.inline!, entry);
+        return;
+      }
       this.queue.push(entry);
       this.dispatch();
       if (!this.queue.has(entry)) return;
@@ -117,7 +144,63 @@ export class ThreadedBackend implements InferenceBackend {
         this.drained = resolve;
       });
     }
-    await Promise.all(this.threads.splice(0).map((thread) => thread.close()));
+    await this.inlineCreating;
+    await Promise.all([...this.threads.splice(0).map((thread) => thread.close()), this.inline?.close()]);
+  }
+
+  private inlineFits(rows: number): boolean {
+    return (
+      this.inline !== undefined &&
+      rows <= INLINE_ROWS &&
+      this.smallRunMs < this.inlineRunMs &&
+      this.running === 0 &&
+      this.queue.size === 0
+    );
+  }
+
+  /** Folds a run's session time into the estimate; the first cheap runs create the inline session. */
+  private timed(rows: number, ms: number): void {
+    if (rows > INLINE_ROWS) return;
+    this.smallRunMs =
+      this.smallRunMs === Number.POSITIVE_INFINITY
+        ? ms
+        : this.smallRunMs + ESTIMATE_WEIGHT * (ms - this.smallRunMs);
+    if (
+      this.smallRunMs >= this.inlineRunMs ||
+      this.inlineCreating ||
+      this.model.byteLength > INLINE_MODEL_BYTES
+    )
+      return;
+    this.inlineCreating = SessionBackend.create(this.model, this.sessionOptions).then(
+      async (session) => {
+        if (this.closing) await session.close();
+        else this.inline = session;
+      },
+      // Without it, every run goes to the threads, as before.
+      () => undefined,
+    );
+  }
+
+  private executeInline(session: SessionBackend, entry: Queued): void {
+    this.running++;
+    const started = performance.now();
+    session
+      .run(entry.feeds, entry.fetches)
+      .then(
+        (outputs) => {
+          this.timed(entry.rows, performance.now() - started);
+          this.observe([entry], started, 'answered', true);
+          entry.resolve(outputs);
+        },
+        (error: Error) => {
+          this.observe([entry], started, 'failed', true);
+          entry.reject(error);
+        },
+      )
+      .finally(() => {
+        this.running--;
+        this.dispatch();
+      });
   }
 
   private async startThread(index: number): Promise<void> {
@@ -180,8 +263,10 @@ export class ThreadedBackend implements InferenceBackend {
             started,
             'outputs' in result ? 'answered' : entries.length > 1 ? 'retried' : 'failed',
           );
-          if ('outputs' in result) answer(entries, result.outputs);
-          else if (entries.length > 1) this.queue.retryAlone(entries);
+          if ('outputs' in result) {
+            this.timed(rowsOf(entries), result.ms);
+            answer(entries, result.outputs);
+          } else if (entries.length > 1) this.queue.retryAlone(entries);
           else
             entries[0]!.reject(
               new ModelInputError(
@@ -206,14 +291,17 @@ export class ThreadedBackend implements InferenceBackend {
     entries: readonly Queued[],
     started: number,
     outcome: 'answered' | 'failed' | 'retried',
+    onEventLoop = false,
   ): void {
     const { observe } = this.options;
     if (!observe) return;
     const ended = performance.now();
-    const rows = entries.reduce((sum, entry) => sum + entry.rows, 0);
+    const rows = rowsOf(entries);
     const inferenceSeconds = (ended - started) / 1000;
     const queueDelays = entries.map((entry) => (started - entry.enqueuedAt) / 1000);
-    quietly(() => observe.batch?.({ rows, requests: entries.length, queueDelays, inferenceSeconds }));
+    quietly(() =>
+      observe.batch?.({ rows, requests: entries.length, queueDelays, inferenceSeconds, onEventLoop }),
+    );
     if (!observe.request || outcome === 'retried') return;
     const endedAt = Date.now();
     const startedAt = endedAt - (ended - started);
@@ -241,9 +329,13 @@ function quietly<T>(callback: () => T): T | undefined {
   }
 }
 
+function rowsOf(entries: readonly Queued[]): number {
+  return entries.reduce((sum, entry) => sum + entry.rows, 0);
+}
+
 /** The batch's inputs, each request's rows after the previous one's, in one message. */
 function packBatch(entries: readonly Queued[]): TensorPack {
-  const rows = entries.reduce((sum, entry) => sum + entry.rows, 0);
+  const rows = rowsOf(entries);
   return packTensors(
     Object.entries(entries[0]!.feeds).map(([name, { type, dims }]) => ({
       name,
@@ -260,7 +352,7 @@ function answer(entries: readonly Queued[], outputs: RawOutputs): void {
     entries[0]!.resolve(outputs);
     return;
   }
-  const total = entries.reduce((sum, entry) => sum + entry.rows, 0);
+  const total = rowsOf(entries);
   const unsplittable = Object.keys(outputs).find((name) => outputs[name]!.dims[0] !== total);
   let from = 0;
   for (const entry of entries) {

@@ -37,7 +37,7 @@ export interface ModelObserver {
 
 /** How every served model runs, unless its resource's `load` options say otherwise. */
 export interface ServingOptions
-  extends Pick<LoadOptions, 'threads' | 'batching' | 'maxQueueSize' | 'timeout' | 'maxRows'> {
+  extends Pick<LoadOptions, 'threads' | 'batching' | 'maxQueueSize' | 'timeout' | 'maxRows' | 'inlineRunMs'> {
   /** Reload a model when its file changes (as SIGHUP does for every model). */
   readonly watch?: boolean;
   /** Server processes sharing the CPUs (`--server-workers`): threads default to this process's share. */
