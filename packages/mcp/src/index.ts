@@ -15,3 +15,4 @@ export {
 export { type ModelValueSpec, modelTools, type PredictingModel, type ServedModel } from './model-tools';
 export type { McpContext } from './request-context';
 export { RouteCallError, type RouteParts } from './route-call';
+export { type ServedModelResource, type ServedModels, servedModelTools } from './served-models';

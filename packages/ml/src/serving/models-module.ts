@@ -57,6 +57,7 @@ export class ModelsModule implements Module {
   readonly components: Component<unknown, never>[] = [];
   private readonly loaded = new Map<ModelResource, Model>();
   private readonly served: ModelResource[] = [];
+  private readonly paths = new Map<ModelResource, string>();
   private readonly watcher = new ModelWatcher((file) => this.reloadFile(file));
   private reloading: Promise<unknown> = Promise.resolve();
   /** The Open Inference Protocol's routes, in an app of their own, mounted at the root. */
@@ -98,8 +99,21 @@ export class ModelsModule implements Module {
     return this.addModelResource(path, modelResource({ name, model: file }));
   }
 
+  /**
+   * The served models, in the order added: each resource, where it is mounted and its model (once loaded). What
+   * `@flama/mcp`'s `servedModelTools` lists as MCP tools.
+   */
+  get resources(): readonly { readonly path: string; readonly resource: ModelResource; model(): Model }[] {
+    return this.served.map((resource) => ({
+      path: this.paths.get(resource) ?? '/',
+      resource,
+      model: () => this.model(resource),
+    }));
+  }
+
   addModelResource(path: string, resource: ModelResource): this {
     this.served.push(resource);
+    this.paths.set(resource, path);
     this.components.push(resource.component(() => this.model(resource)));
     this.app.resources.addResource(path, resource);
     if (this.oip) addModelRoutes(this.oip, resource, () => this.loaded.has(resource));
