@@ -1,10 +1,10 @@
 import { component, type Injector, type Plan, value } from '@flama/injection';
 import { repeatableKeys, stringInputParser, validator } from '@flama/schema';
 import type { Context } from 'hono';
-import { Body, PathParams } from './http-components';
+import { Body, JsonBytes, PathParams } from './http-components';
 import type { Instrumentation, ValidatedPart } from './instrumentation';
 import type { PathTemplate } from './path-template';
-import { contextCache, type FlamaEnv, jsonBody } from './request-state';
+import { contextCache, type FlamaEnv, jsonBody, jsonBytes } from './request-state';
 import { responder } from './respond';
 import { Route } from './route';
 
@@ -20,6 +20,7 @@ export function routePlan(route: Route, injector: Injector<Context>, bodyLimit: 
       value(Route, route),
       component({ provides: PathParams, resolve: (_deps, c: Context) => route.path.convert(c.req.param()) }),
       component({ provides: Body, resolve: (_deps, c: Context) => jsonBody(c, limit) }),
+      component({ provides: JsonBytes, resolve: (_deps, c: Context) => jsonBytes(c, limit) }),
     ])
     .plan(route.label, route.options.inject ?? {});
 }
@@ -42,7 +43,11 @@ export function compileRoute(
   const limit = options.bodyLimit ?? bodyLimit;
   const params = instrumented(paramsReader(route.path, options.params), 'params', route, instrumentation);
   const query = options.query && instrumented(queryReader(options.query), 'query', route, instrumentation);
-  const body = options.body && instrumented(validator(options.body, 'body'), 'body', route, instrumentation);
+  const readsOwnBody = Object.values(options.inject ?? {}).includes(JsonBytes);
+  const body =
+    options.body &&
+    !readsOwnBody &&
+    instrumented(validator(options.body, 'body'), 'body', route, instrumentation);
   const respond = responder(options.response, options.status ?? 200);
 
   const call = (c: Context<FlamaEnv>, args: Record<string, unknown>): MaybePromise<Response> => {

@@ -10,6 +10,12 @@ export const PathParams = new Token<Record<string, string | number>>('PathParams
 export const Cookies = new Token<Record<string, string>>('Cookies');
 /** The request's parsed JSON body (read once per request, within the body limit). */
 export const Body = new Token<unknown>('Body');
+/**
+ * The request's JSON body unparsed: its bytes, after the same checks as `Body` (415, 413), `undefined` when
+ * empty. A route that injects it parses and validates its body itself (`parseJsonBody`, then its schema): its
+ * `body` schema then only documents it.
+ */
+export const JsonBytes = new Token<Uint8Array | undefined>('JsonBytes');
 
 /** On Node, the headers Node parsed (no web Headers built per request); elsewhere the request's. */
 function requestHeaders(c: Context): Headers {

@@ -2,6 +2,8 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { App } from './app';
+import { JsonBytes } from './http-components';
+import { parseJsonBody } from './json-body';
 import { type SocketServer, serveOnSocket } from './socket-server';
 
 let served: SocketServer;
@@ -10,6 +12,10 @@ const app = new App({ bodyLimit: 1024 })
   .post('/echo/', { body: z.object({ text: z.string() }) }, ({ body }) => body)
   .post('/optional/', { body: z.object({ text: z.string() }).optional() }, ({ body }) => ({
     got: body ?? null,
+  }))
+  .post('/bytes/', { body: z.object({ text: z.string() }), inject: { bytes: JsonBytes } }, ({ bytes }) => ({
+    length: bytes?.byteLength ?? null,
+    parsed: parseJsonBody(bytes) ?? null,
   }));
 
 /** A request written by hand, for framings fetch doesn't send (no Content-Length and no body at all). */
@@ -89,5 +95,32 @@ describe('JSON bodies over a socket', () => {
     expect((await post('{"text": ')).status).toBe(400);
     const empty = await post('');
     expect(((await empty.json()) as { detail: unknown }).detail).toEqual({ body: ['Required'] });
+  });
+});
+
+describe('a route that reads its own body (JsonBytes)', () => {
+  const postBytes = (body: string, type = 'application/json') =>
+    fetch(`${url}/bytes/`, { method: 'POST', body, headers: { 'content-type': type } });
+
+  it('gets the bytes unvalidated, its body schema only documenting them', async () => {
+    const body = JSON.stringify({ text: 42, note: 'é' });
+    const response = await postBytes(body);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      length: Buffer.byteLength(body),
+      parsed: { text: 42, note: 'é' },
+    });
+    const empty = await rawRequest('POST /bytes/ HTTP/1.1');
+    expect(empty.endsWith('{"length":null,"parsed":null}')).toBe(true);
+    const schema = app.openapi() as { paths: Record<string, { post: { requestBody?: unknown } }> };
+    expect(schema.paths['/bytes/']!.post.requestBody).toBeDefined();
+  });
+
+  it('still answers 415 and 413 before the handler, and parseJsonBody 400 for malformed JSON', async () => {
+    expect((await postBytes('{}', 'text/plain')).status).toBe(415);
+    expect((await postBytes(JSON.stringify({ text: 'x'.repeat(5000) }))).status).toBe(413);
+    const malformed = await postBytes('{"text":');
+    expect(malformed.status).toBe(400);
+    expect(((await malformed.json()) as { detail: string }).detail).toMatch(/^Malformed JSON body: /);
   });
 });

@@ -10,20 +10,20 @@ interface BodySource {
   /** Has a body of unknown length (Transfer-Encoding: chunked on Node; any body stream on a web Request). */
   chunked: boolean;
   type: string | null;
-  read: ((limit: number) => Promise<string>) | null;
+  read: ((limit: number) => Promise<Buffer>) | null;
 }
 
 /**
- * Reads a request's JSON body within `limit` bytes: 415 for another content type, 413 past the limit
- * (checked on Content-Length first, then while reading), 400 for malformed JSON. An empty body reads as
- * `undefined`, so that the body schema reports it as required. On Node, the bytes are read from Node's own
- * request when nothing has read it yet, which spares building a web Request and its stream per request.
+ * Reads a request's JSON body within `limit` bytes, unparsed: 415 for another content type or charset, 413
+ * past the limit (checked on Content-Length first, then while reading). An empty body reads as `undefined`.
+ * On Node, the bytes are read from Node's own request when nothing has read it yet, which spares building a
+ * web Request and its stream per request.
  */
-export async function readJsonBody(
+export async function readJsonBytes(
   request: Request,
   limit: number,
   incoming?: IncomingMessage,
-): Promise<unknown> {
+): Promise<Uint8Array | undefined> {
   const source = incoming && !incoming.readableDidRead ? nodeSource(incoming) : webSource(request);
   const { length, type } = source;
   if (length !== null && Number(length) > limit) throw tooLarge(limit);
@@ -36,10 +36,19 @@ export async function readJsonBody(
   if (charset !== undefined && !/^"?utf-?8"?$/i.test(charset)) {
     throw new HTTPException(415, `Unsupported charset ${charset}: send JSON in UTF-8.`);
   }
-  const text = await source.read(limit);
-  if (text.length === 0) return undefined;
+  const bytes = await source.read(limit);
+  return bytes.byteLength === 0 ? undefined : bytes;
+}
+
+/**
+ * Parses a JSON body read by `readJsonBytes`: 400 for malformed JSON. No body parses as `undefined`, so that
+ * the body schema reports it as required.
+ */
+export function parseJsonBody(bytes: Uint8Array | undefined): unknown {
+  if (bytes === undefined) return undefined;
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   try {
-    return JSON.parse(text);
+    return JSON.parse(view.toString('utf8'));
   } catch (error) {
     throw new HTTPException(400, `Malformed JSON body: ${(error as Error).message}`);
   }
@@ -69,7 +78,7 @@ function webSource(request: Request): BodySource {
 }
 
 /** Stops listening past the limit without destroying the request, so that the 413 can still be sent. */
-function readIncoming(incoming: IncomingMessage, limit: number): Promise<string> {
+function readIncoming(incoming: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const parts: Buffer[] = [];
     let size = 0;
@@ -85,7 +94,7 @@ function readIncoming(incoming: IncomingMessage, limit: number): Promise<string>
     };
     const onEnd = () => {
       stop();
-      resolve(Buffer.concat(parts, size).toString('utf8'));
+      resolve(Buffer.concat(parts, size));
     };
     const onError = (error: Error) => {
       stop();
@@ -95,7 +104,7 @@ function readIncoming(incoming: IncomingMessage, limit: number): Promise<string>
   });
 }
 
-async function readStream(chunks: AsyncIterable<Uint8Array>, limit: number): Promise<string> {
+async function readStream(chunks: AsyncIterable<Uint8Array>, limit: number): Promise<Buffer> {
   const parts: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of chunks) {
@@ -103,7 +112,7 @@ async function readStream(chunks: AsyncIterable<Uint8Array>, limit: number): Pro
     if (size > limit) throw tooLarge(limit); // leaving the loop ends the stream
     parts.push(chunk);
   }
-  return Buffer.concat(parts, size).toString('utf8');
+  return Buffer.concat(parts, size);
 }
 
 function tooLarge(limit: number): HTTPException {

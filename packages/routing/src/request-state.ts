@@ -1,12 +1,13 @@
 import type { ContextCache } from '@flama/injection';
 import type { Context } from 'hono';
-import { readJsonBody } from './json-body';
+import { parseJsonBody, readJsonBytes } from './json-body';
 import { nodeIncoming } from './node-incoming';
 
 /** Per-request values kept on Hono's context. */
 export interface FlamaEnv {
   Variables: {
     'flama.cache': ContextCache;
+    'flama.bytes': Promise<Uint8Array | undefined>;
     'flama.body': Promise<unknown>;
   };
 }
@@ -21,11 +22,21 @@ export function contextCache(c: Context<FlamaEnv>): ContextCache {
   return cache;
 }
 
-/** The request's JSON body, read at most once whoever asks for it first. */
+/** The request's JSON body as bytes, read at most once whoever asks for it first. */
+export function jsonBytes(c: Context<FlamaEnv>, limit: number): Promise<Uint8Array | undefined> {
+  let bytes = c.get('flama.bytes');
+  if (!bytes) {
+    bytes = readJsonBytes(c.req.raw, limit, nodeIncoming(c));
+    c.set('flama.bytes', bytes);
+  }
+  return bytes;
+}
+
+/** The request's JSON body, parsed at most once whoever asks for it first. */
 export function jsonBody(c: Context<FlamaEnv>, limit: number): Promise<unknown> {
   let body = c.get('flama.body');
   if (!body) {
-    body = readJsonBody(c.req.raw, limit, nodeIncoming(c));
+    body = jsonBytes(c, limit).then(parseJsonBody);
     c.set('flama.body', body);
   }
   return body;
