@@ -18,6 +18,7 @@ export {
   RepositoryError,
 } from './errors';
 export { rethrowAsHTTP } from './http-errors';
+export { MissingSQLPackageError } from './optional-package';
 export type { ColumnName, Filters, NewTableRow, TableRow } from './repositories/filters';
 export {
   type HTTPFilters,
@@ -27,6 +28,10 @@ export {
 } from './repositories/http-repository';
 export type { Direction, ListOptions, Repository, StreamOptions } from './repositories/repository';
 export { TableRepository } from './repositories/table-repository';
-export { PostgresRevocationStore, revokedTokens } from './revocation/postgres-revocation-store';
+export {
+  PostgresRevocationStore,
+  type RevokedTokensTable,
+  revokedTokensTable,
+} from './revocation/postgres-revocation-store';
 export { type Repositories, type RepositoryClass, RepositoryDeclaration, Worker } from './workers/worker';
 export { WorkerComponent } from './workers/worker-component';

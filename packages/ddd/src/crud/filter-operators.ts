@@ -1,4 +1,4 @@
-import { eq, gt, gte, inArray, isNull, like, lt, lte, type SQL } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { ColumnKind } from './column-kinds';
 
@@ -17,7 +17,8 @@ export type OperatorName =
 interface Operator {
   /** Which columns it compares. */
   appliesTo(kind: ColumnKind): boolean;
-  condition(column: PgColumn, value: unknown): SQL;
+  /** `orm`: drizzle-orm, loaded when a resource first filters (an optional peer dependency). */
+  condition(column: PgColumn, value: unknown, orm: typeof import('drizzle-orm')): SQL;
 }
 
 const any = () => true;
@@ -29,16 +30,16 @@ const literal = (value: unknown) => String(value).replace(/[\\%_]/g, '\\$&');
 
 /** The operators a filter value may start with (`?age=gte:18`), in the order they are listed to users. */
 export const operators: Record<OperatorName, Operator> = {
-  eq: { appliesTo: any, condition: (column, value) => eq(column, value) },
-  gt: { appliesTo: ordered, condition: (column, value) => gt(column, value) },
-  gte: { appliesTo: ordered, condition: (column, value) => gte(column, value) },
-  lt: { appliesTo: ordered, condition: (column, value) => lt(column, value) },
-  lte: { appliesTo: ordered, condition: (column, value) => lte(column, value) },
-  in: { appliesTo: any, condition: (column, values) => inArray(column, values as unknown[]) },
-  contains: { appliesTo: text, condition: (column, value) => like(column, `%${literal(value)}%`) },
-  startswith: { appliesTo: text, condition: (column, value) => like(column, `${literal(value)}%`) },
-  endswith: { appliesTo: text, condition: (column, value) => like(column, `%${literal(value)}`) },
-  isnull: { appliesTo: any, condition: (column) => isNull(column) },
+  eq: { appliesTo: any, condition: (column, value, { eq }) => eq(column, value) },
+  gt: { appliesTo: ordered, condition: (column, value, { gt }) => gt(column, value) },
+  gte: { appliesTo: ordered, condition: (column, value, { gte }) => gte(column, value) },
+  lt: { appliesTo: ordered, condition: (column, value, { lt }) => lt(column, value) },
+  lte: { appliesTo: ordered, condition: (column, value, { lte }) => lte(column, value) },
+  in: { appliesTo: any, condition: (column, values, { inArray }) => inArray(column, values as unknown[]) },
+  contains: { appliesTo: text, condition: (column, value, { like }) => like(column, `%${literal(value)}%`) },
+  startswith: { appliesTo: text, condition: (column, value, { like }) => like(column, `${literal(value)}%`) },
+  endswith: { appliesTo: text, condition: (column, value, { like }) => like(column, `%${literal(value)}`) },
+  isnull: { appliesTo: any, condition: (column, _, { isNull }) => isNull(column) },
 };
 
 export function isOperatorName(name: string): name is OperatorName {

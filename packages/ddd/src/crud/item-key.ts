@@ -1,5 +1,5 @@
-import { getTableName } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { drizzleOrm } from '../optional-package';
 import { primaryKeyOf } from '../repositories/primary-key';
 import { columnKind } from './column-kinds';
 
@@ -31,7 +31,7 @@ export function itemKey(table: PgTable): ItemKey {
   const segment = keys.length === 1 ? segments[keys[0]!.column.columnType] : undefined;
   if (!segment) {
     throw new TypeError(
-      `A CRUD resource needs a single-column primary key of type uuid, integer or text; "${getTableName(table)}" has none.`,
+      `A CRUD resource needs a single-column primary key of type uuid, integer or text; "${drizzleOrm().getTableName(table)}" has none.`,
     );
   }
   const { property, column } = keys[0]!;

@@ -1,7 +1,8 @@
 import { stringInputParser, ValidationError } from '@flama/schema';
-import { and, getTableColumns, not, type SQL } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
+import { drizzleOrm } from '../optional-package';
 import { columnKind } from './column-kinds';
 import { isOperatorName, type OperatorName, operators, operatorsFor } from './filter-operators';
 
@@ -35,7 +36,7 @@ export class QueryFilters {
     /** Query parameters that are not filters (pagination, ordering): columns named so can't be filtered. */
     private readonly reserved: readonly string[],
   ) {
-    const columns: Record<string, PgColumn> = getTableColumns(table);
+    const columns: Record<string, PgColumn> = drizzleOrm().getTableColumns(table);
     for (const name of Object.keys(output.shape)) {
       const column = Object.hasOwn(columns, name) ? columns[name] : undefined;
       const kind = column && !reserved.includes(name) ? columnKind(column) : undefined;
@@ -75,7 +76,7 @@ export class QueryFilters {
       const parsed = query.getAll(name).map((text) => parse(name, filter, text));
       conditions.push(...combine(filter.column, parsed));
     }
-    return conditions.length > 1 ? and(...conditions) : conditions[0];
+    return conditions.length > 1 ? drizzleOrm().and(...conditions) : conditions[0];
   }
 
   private unknown(name: string): ValidationError {
@@ -120,17 +121,18 @@ function split(name: string, filter: Filterable, text: string): [OperatorName, s
 function combine(column: PgColumn, parsed: Condition[]): SQL[] {
   const conditions: SQL[] = [];
   const lists = new Map<boolean, unknown[]>();
+  const orm = drizzleOrm();
   for (const { operator, negated, value } of parsed) {
     if (operator === 'in') lists.set(negated, [...(lists.get(negated) ?? []), value]);
-    else conditions.push(negate(operators[operator].condition(column, value), negated));
+    else conditions.push(negate(operators[operator].condition(column, value, orm), negated));
   }
   for (const [negated, values] of lists)
-    conditions.push(negate(operators.in.condition(column, values), negated));
+    conditions.push(negate(operators.in.condition(column, values, orm), negated));
   return conditions;
 }
 
 function negate(condition: SQL, negated: boolean): SQL {
-  return negated ? not(condition) : condition;
+  return negated ? drizzleOrm().not(condition) : condition;
 }
 
 function invalid(name: string, message: string): ValidationError {

@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import type { PGlite } from '@electric-sql/pglite';
+import { requirePackages } from '../optional-package';
 import { DatabaseConnectionError, DatabaseInUseError } from './connection-errors';
 import type { DatabaseDriver } from './database';
 import { redactURL } from './database-url';
@@ -7,7 +8,9 @@ import { lockDirectory } from './directory-lock';
 
 /** A postgres.js pool, checked with one query so that an unreachable server fails now, not at the first request. */
 export async function connectPostgres(url: string): Promise<DatabaseDriver> {
-  // Drivers load when a database is opened: importing @flama/ddd (or `flama`) costs nothing until then.
+  // Drivers load when a database is opened: importing @flama/ddd (or `flama`) costs nothing until then, and
+  // works without them (they are optional peer dependencies).
+  requirePackages(['drizzle-orm', 'postgres'], 'A PostgreSQL database (postgres://…)');
   const [{ default: postgres }, { drizzle: postgresDrizzle }, { migrate: postgresMigrate }] =
     await Promise.all([
       import('postgres'),
@@ -38,6 +41,10 @@ export async function connectPostgres(url: string): Promise<DatabaseDriver> {
  * locked for this process until closed: a second process opening it would lose writes.
  */
 export async function connectPGlite(dataDir: string | undefined): Promise<DatabaseDriver> {
+  requirePackages(
+    ['drizzle-orm', '@electric-sql/pglite'],
+    'The embedded PGlite database (pglite://…, the default)',
+  );
   const [{ PGlite }, { drizzle: pgliteDrizzle }, { migrate: pgliteMigrate }] = await Promise.all([
     import('@electric-sql/pglite'),
     import('drizzle-orm/pglite'),

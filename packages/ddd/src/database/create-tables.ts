@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { drizzleOrm } from '../optional-package';
 import type { Connection, Database } from './database';
 
 // SQLSTATEs of "already exists": a table or index (42P07), a type or constraint (42710), a schema (42P06).
@@ -38,7 +38,7 @@ async function createStatements(schema: Record<string, unknown>): Promise<string
 /** Runs one statement in a savepoint, so that "already exists" skips it without aborting the transaction. */
 async function executeUnlessExists(transaction: Connection, statement: string): Promise<void> {
   try {
-    await transaction.transaction((savepoint) => savepoint.execute(sql.raw(statement)));
+    await transaction.transaction((savepoint) => savepoint.execute(drizzleOrm().sql.raw(statement)));
   } catch (error) {
     const code = (error as { cause?: { code?: unknown } }).cause?.code;
     if (typeof code !== 'string' || !ALREADY_EXISTS.has(code)) throw error;

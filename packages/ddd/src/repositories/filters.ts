@@ -1,5 +1,6 @@
-import { and, eq, getTableColumns, getTableName, isNull, SQL } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { drizzleOrm } from '../optional-package';
 
 export type TableRow<T extends PgTable> = T['$inferSelect'];
 export type NewTableRow<T extends PgTable> = T['$inferInsert'];
@@ -15,7 +16,9 @@ export type Filters<T extends PgTable> = { [K in ColumnName<T>]?: TableRow<T>[K]
 /** The WHERE condition of `filters`, or undefined for every row. */
 export function whereOf<T extends PgTable>(table: T, filters: Filters<T> | undefined): SQL | undefined {
   if (filters === undefined) return undefined;
-  if (filters instanceof SQL) return filters;
+  const { and, eq, getTableColumns, getTableName, is, isNull, SQL } = drizzleOrm();
+  // `is`, not instanceof: a condition built with drizzle's CommonJS build is an SQL too.
+  if (is(filters, SQL)) return filters;
   const columns: Record<string, PgColumn> = getTableColumns(table);
   const conditions: SQL[] = [];
   for (const [name, value] of Object.entries(filters)) {

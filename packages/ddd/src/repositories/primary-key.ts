@@ -1,5 +1,6 @@
-import { getTableColumns, getTableName, gt, Param, type SQL, sql } from 'drizzle-orm';
-import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
+import type { SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { drizzleOrm, drizzlePgCore } from '../optional-package';
 
 /** A primary-key column and the property rows hold it under. */
 export interface KeyColumn {
@@ -13,6 +14,8 @@ const cache = new WeakMap<PgTable, KeyColumn[]>();
 export function primaryKeyOf(table: PgTable): KeyColumn[] {
   let keys = cache.get(table);
   if (!keys) {
+    const { getTableColumns, getTableName } = drizzleOrm();
+    const { getTableConfig } = drizzlePgCore();
     const columns = Object.entries(getTableColumns(table) as Record<string, PgColumn>);
     // A composite key holds copies of the columns (drizzle's extra-config columns): compare by name.
     const composite = new Set(getTableConfig(table).primaryKeys[0]?.columns.map((column) => column.name));
@@ -29,6 +32,7 @@ export function primaryKeyOf(table: PgTable): KeyColumn[] {
 
 /** The condition "after this row" in primary-key order, for keyset pagination. */
 export function afterKey(keys: KeyColumn[], row: Record<string, unknown>): SQL {
+  const { gt, Param, sql } = drizzleOrm();
   if (keys.length === 1) return gt(keys[0]!.column, row[keys[0]!.property]);
   const columns = sql.join(
     keys.map(({ column }) => column),

@@ -1,4 +1,5 @@
-import { and, eq, gt } from 'drizzle-orm';
+import { createRequire } from 'node:module';
+import { and, eq, gt, SQL } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { createTables } from '../database/create-tables';
 import { IntegrityError, MultipleRecordsError, NotFoundError } from '../errors';
@@ -86,6 +87,13 @@ describeDatabases('TableRepository', (db) => {
       const [created] = await user.create(ada, bob);
       expect(await user.retrieve({ email: ada.email })).toEqual(created);
       expect(await user.retrieve(and(eq(users.name, 'Ada'), eq(users.active, false))!)).toEqual(created);
+    });
+
+    it('takes a condition built with drizzle’s CommonJS build too (a project that requires drizzle-orm)', async () => {
+      const [created] = await user.create(ada, bob);
+      const commonJS = createRequire(import.meta.url)('drizzle-orm') as typeof import('drizzle-orm');
+      expect(commonJS.SQL).not.toBe(SQL);
+      expect(await user.retrieve(commonJS.eq(users.name, 'Ada'))).toEqual(created);
     });
 
     it('reads null as IS NULL', async () => {

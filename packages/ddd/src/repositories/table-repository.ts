@@ -1,8 +1,8 @@
-import { asc, desc, getTableColumns, getTableName, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Connection } from '../database/database';
 import { translateDatabaseError } from '../database/database-errors';
 import { MultipleRecordsError, NotFoundError } from '../errors';
+import { drizzleOrm } from '../optional-package';
 import { type ColumnName, type Filters, type NewTableRow, type TableRow, whereOf } from './filters';
 import { afterKey, type KeyColumn, primaryKeyOf } from './primary-key';
 import type { ListOptions, Repository, StreamOptions } from './repository';
@@ -17,13 +17,20 @@ import type { ListOptions, Repository, StreamOptions } from './repository';
  *   countActive() { return this.count({ active: true }); }
  * }
  * ```
+ * It needs drizzle-orm (an optional peer dependency of @flama/ddd), loaded on first use.
  */
 export abstract class TableRepository<T extends PgTable>
   implements Repository<TableRow<T>, NewTableRow<T>, Filters<T>, ColumnName<T>>
 {
   abstract readonly table: T;
 
-  constructor(protected readonly connection: Connection) {}
+  constructor(protected readonly connection: Connection) {
+    if (!connection) {
+      throw new TypeError(
+        `${new.target.name} needs a connection: database.drizzle, or a worker given a Database (new MyWorker(database)).`,
+      );
+    }
+  }
 
   create(...rows: NewTableRow<T>[]): Promise<TableRow<T>[]> {
     if (rows.length === 0) return Promise.resolve([]);
@@ -52,6 +59,7 @@ export abstract class TableRepository<T extends PgTable>
 
   list(filters: Filters<T>, options: ListOptions<ColumnName<T>>): Promise<TableRow<T>[]> {
     const { limit, offset = 0, orderBy, direction = 'asc' } = options;
+    const { asc, desc } = drizzleOrm();
     const order = direction === 'desc' ? desc : asc;
     const keys = primaryKeyOf(this.table).map(({ column }) => column);
     const columns = orderBy ? [this.column(orderBy), ...keys] : keys;
@@ -64,6 +72,7 @@ export abstract class TableRepository<T extends PgTable>
 
   async *stream(filters?: Filters<T>, options: StreamOptions = {}): AsyncGenerator<TableRow<T>> {
     const batchSize = options.batchSize ?? 100;
+    const { asc, sql } = drizzleOrm();
     const keys = primaryKeyOf(this.table);
     const where = whereOf(this.table, filters);
     let last: Record<string, unknown> | undefined;
@@ -88,6 +97,7 @@ export abstract class TableRepository<T extends PgTable>
 
   async drop(filters?: Filters<T>): Promise<number> {
     const [key] = primaryKeyOf(this.table) as [KeyColumn];
+    const { sql } = drizzleOrm();
     const query = this.connection.delete(this.table).where(whereOf(this.table, filters));
     // Counted in SQL, so that dropping a large table does not send every deleted key back.
     const deleted = this.connection.$with('deleted').as(query.returning({ key: key.column }));
@@ -98,7 +108,7 @@ export abstract class TableRepository<T extends PgTable>
 
   /** The table's name, as errors show it. */
   protected get name(): string {
-    return getTableName(this.table);
+    return drizzleOrm().getTableName(this.table);
   }
 
   /** Runs a query, turning constraint violations into IntegrityError. */
@@ -124,7 +134,7 @@ export abstract class TableRepository<T extends PgTable>
   }
 
   private column(name: string): PgColumn {
-    const columns: Record<string, PgColumn> = getTableColumns(this.table);
+    const columns: Record<string, PgColumn> = drizzleOrm().getTableColumns(this.table);
     const column = Object.hasOwn(columns, name) ? columns[name] : undefined;
     if (!column) throw new TypeError(`"${this.name}" has no column "${name}" to order by.`);
     return column;

@@ -1,6 +1,6 @@
 import { beforeAll, beforeEach, expect, expectTypeOf, it } from 'vitest';
 import { describeDatabases } from '../testing';
-import { PostgresRevocationStore, revokedTokens } from './postgres-revocation-store';
+import { PostgresRevocationStore, revokedTokensTable } from './postgres-revocation-store';
 
 /** The structural interface @flama/auth's token rotation takes (copied: siblings never import each other). */
 interface RevocationStore {
@@ -21,7 +21,7 @@ describeDatabases('PostgresRevocationStore', (db) => {
 
   beforeEach(async () => {
     time = 1000;
-    await db.database.drizzle.delete(revokedTokens);
+    await db.database.drizzle.delete(revokedTokensTable());
   });
 
   it('satisfies the auth package’s revocation store', () => {

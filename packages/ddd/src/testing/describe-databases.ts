@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { Database } from '../database/database';
+import { drizzleOrm } from '../optional-package';
 
 export interface TestDatabase {
   readonly kind: 'pglite' | 'postgres';
@@ -44,7 +44,7 @@ function testDatabase(
   beforeAll(async () => {
     if (kind === 'postgres') {
       admin = await Database.connect(server);
-      await admin.drizzle.execute(sql.raw(`create schema "${schema}"`));
+      await admin.drizzle.execute(drizzleOrm().sql.raw(`create schema "${schema}"`));
       const withSchema = new URL(server!);
       withSchema.searchParams.set('search_path', schema);
       url = withSchema.href;
@@ -54,7 +54,7 @@ function testDatabase(
 
   afterAll(async () => {
     await database?.close();
-    await admin?.drizzle.execute(sql.raw(`drop schema if exists "${schema}" cascade`));
+    await admin?.drizzle.execute(drizzleOrm().sql.raw(`drop schema if exists "${schema}" cascade`));
     await admin?.close();
   });
 

@@ -1,11 +1,12 @@
 import { value } from '@flama/injection';
 import { App, testClient } from '@flama/routing';
-import { beforeAll, beforeEach, expect, expectTypeOf, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { createTables } from '../database/create-tables';
 import { Database } from '../database/database';
 import { IntegrityError } from '../errors';
 import { BlogWorker, PostRepository, UserRepository, users } from '../test-fixtures';
 import { describeDatabases } from '../testing';
+import { Worker } from './worker';
 import { WorkerComponent } from './worker-component';
 
 describeDatabases('Worker', (db) => {
@@ -113,4 +114,27 @@ describeDatabases('Worker', (db) => {
       expect(await new UserRepository(db.database.drizzle).count()).toBe(2);
     });
   }
+});
+
+describe('Worker without a database', () => {
+  class Counter {
+    static made = 0;
+    readonly serial = ++Counter.made;
+  }
+  class CountingWorker extends Worker {
+    counter = this.repository(Counter);
+  }
+
+  it('runs each unit of work with fresh repositories and no transaction', async () => {
+    const worker = new CountingWorker();
+    const first = await worker.run(async ({ counter }) => counter.serial);
+    const second = await worker.run(async ({ counter }) => counter.serial);
+    expect(second).toBe(first + 1);
+  });
+
+  it('says so when a table repository needs the database it lacks', async () => {
+    await expect(new BlogWorker().run(async () => undefined)).rejects.toThrow(
+      'UserRepository needs a connection: database.drizzle, or a worker given a Database (new MyWorker(database)).',
+    );
+  });
 });
