@@ -69,6 +69,20 @@ describe('the churn API', () => {
     });
     expect(wrongType.status).toBe(400);
     expect(((await wrongType.json()) as { detail: string }).detail).toContain('CreditScore');
+    const notACell = { input: [tutorialRow.map((cell, i) => (i === 3 ? { score: cell } : cell))] };
+    const [loss, predict] = await Promise.all([
+      post('/churn/loss/', notACell),
+      post('/churn/predict/', notACell),
+    ]);
+    expect([loss.status, await loss.json()]).toEqual([
+      400,
+      {
+        status_code: 400,
+        detail: "Row 0, column 'CreditScore': expected a number or null (float), got an object",
+        error: 'ModelInputError',
+      },
+    ]);
+    expect(await predict.json()).toMatchObject({ detail: expect.stringContaining("column 'CreditScore'") });
   });
 
   it('documents every route in a valid OpenAPI document, and serves the docs page', async () => {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import type { Row } from '../engine/onnx-model';
 
-const cell = z.union([z.number(), z.string(), z.boolean(), z.null()]);
-const rows = z.array(z.array(cell)).min(1).describe('Rows, one per prediction, columns in the model’s order');
+/** A row of cells, documented as such; the model checks its values (see ModelInput). */
+const row = z.custom<Row>().meta({ type: 'array', items: { type: ['number', 'string', 'boolean', 'null'] } });
 
 /** A tensor: nested arrays (`[[0.1, 0.2]]`), a scalar, or `{ data, shape }` with flat data. */
 const tensor = z.union([
@@ -22,8 +23,19 @@ const outputTensor = z.object({
   data: z.array(z.unknown()).readonly(),
 });
 
-/** Rows for a tabular model (what custom methods of a model resource usually take). */
-export const ModelInput = z.object({ input: rows }).meta({ id: 'ModelInput' });
+/**
+ * Rows for a tabular model (what custom methods of a model resource usually take). As for `POST /predict/`,
+ * only the outline is checked here: the model checks each row and cell when it predicts, and refuses one with
+ * a 400 naming its row and column (`Row 0, column 'CreditScore': expected a number…`).
+ */
+export const ModelInput = z
+  .object({
+    input: z
+      .array(row, { error: 'Expected rows (an array of arrays, one per prediction)' })
+      .min(1)
+      .describe('Rows, one per prediction, columns in the model’s order'),
+  })
+  .meta({ id: 'ModelInput' });
 
 /** One output per input row. */
 export const ModelOutput = z
@@ -70,4 +82,4 @@ export const ModelInspection = z
   .meta({ id: 'ModelInspection' });
 
 /** Schemas for documentation: the precise input forms, described in OpenAPI from a model's signature. */
-export const inputForms = { rows, namedTensors, tensor, outputTensor };
+export const inputForms = { namedTensors, tensor, outputTensor };

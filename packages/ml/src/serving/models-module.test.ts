@@ -114,6 +114,29 @@ describe('serving models', () => {
     expect(app.resolveUrl('churn:scaled')).toBe('/churn/scaled/');
   });
 
+  it('refuses a ModelInput body as /predict/ does: the model names the row and column at fault', async () => {
+    const { app, models } = appWithModels();
+    const Churn = modelResource({ name: 'churn', model: file }).post(
+      '/first/',
+      { name: 'first', body: ModelInput, response: ModelOutput },
+      async ({ body, model }) => ({ output: await model.predict(body.input) }),
+    );
+    models.addModelResource('/churn', Churn);
+    await using client = await testClient(app);
+    for (const input of [[[30, { years: 30 }, 'Paris']], [[30, 1000]], ['Paris']]) {
+      const predicted = await client.post('/churn/predict/', { json: { input } });
+      const custom = await client.post('/churn/first/', { json: { input } });
+      expect(custom.status, JSON.stringify(input)).toBe(400);
+      expect(await json(custom)).toEqual(await json(predicted));
+    }
+    const wrongCell = await json(
+      await client.post('/churn/first/', { json: { input: [[30, [1], 'Paris']] } }),
+    );
+    expect(wrongCell.detail).toMatch(/^Row 0, column '\w+': expected a number/);
+    const notRows = await json(await client.post('/churn/first/', { json: { input: 'abc' } }));
+    expect(notRows.detail).toEqual({ input: ['Expected rows (an array of arrays, one per prediction)'] });
+  });
+
   it('documents the predict body from the model’s signature, in a valid OpenAPI document', async () => {
     const { app, models } = appWithModels();
     models.addModel('/churn/', file, 'churn');
