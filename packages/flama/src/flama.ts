@@ -1,8 +1,11 @@
 import { attachDocs } from '@flama/docs-ui';
-import { McpModule } from '@flama/mcp';
+import type { Component } from '@flama/injection';
+import { McpModule, servedModelTools } from '@flama/mcp';
 import { PrometheusMetrics } from '@flama/metrics';
 import { ModelsModule, type ServingOptions } from '@flama/ml';
 import { App, type AppOptions } from '@flama/routing';
+import type { Context } from 'hono';
+import { accessTokenAuthorize, type FlamaMcpOptions, mcpSettings } from './mcp-settings';
 
 export interface FlamaOptions extends AppOptions {
   /** Where the docs page is served (default `/docs/`); `false` serves none. Needs the schema. */
@@ -13,6 +16,12 @@ export interface FlamaOptions extends AppOptions {
   serving?: ServingOptions;
   /** Prometheus metrics of requests and models at `/metrics` (`true`) or the path given; default none. */
   metrics?: boolean | string;
+  /**
+   * An MCP server at `/mcp/` (`true`), at the path given, or as described; default none. It is named after the
+   * app, and every model the app serves is its tools (predict, and the methods marked `meta: { mcp: true }`) and
+   * its metadata a resource, guarded as their routes. Add tools of your own with `app.mcp.server('/mcp/')`.
+   */
+  mcp?: boolean | string | FlamaMcpOptions;
 }
 
 /**
@@ -30,15 +39,24 @@ export class Flama extends App {
   readonly models: ModelsModule;
   /**
    * MCP servers served by this app at paths of its own (Flama's `app.mcp.add_server`):
-   * `app.mcp.addServer('/mcp/', { name: 'notes' }).tool('count', { input }, handler)`.
+   * `app.mcp.addServer('/mcp/', { name: 'notes' }).tool('count', { input }, handler)`. Callers are checked
+   * against `meta.permissions` with the app's access token (its `AccessTokenComponent`) unless told otherwise.
    */
-  readonly mcp: McpModule = new McpModule(this);
+  readonly mcp: McpModule;
   private readonly docs: string | undefined;
 
   constructor(options: FlamaOptions = {}) {
     super(options);
     this.models = new ModelsModule(this, options.serving);
     this.addModule(this.models);
+    const mcp = mcpSettings(options.mcp);
+    this.mcp = new McpModule(this, { authorize: mcp?.authorize });
+    for (const component of options.components ?? []) this.checkMcpCallersWith(component);
+    if (mcp) {
+      const { title: name, version, description: instructions } = this;
+      const server = this.mcp.addServer(mcp.path, { name, version, instructions, stateful: mcp.stateful });
+      servedModelTools(server, this.models);
+    }
     if (options.metrics) {
       const metrics = new PrometheusMetrics({
         path: options.metrics === true ? '/metrics' : options.metrics,
@@ -52,5 +70,17 @@ export class Flama extends App {
 
   override get docsPath(): string | undefined {
     return this.docs;
+  }
+
+  override addComponent(component: Component<unknown, Context>): this {
+    super.addComponent(component);
+    this.checkMcpCallersWith(component);
+    return this;
+  }
+
+  /** The first access-token component checks MCP callers, unless an `authorize` was given. */
+  private checkMcpCallersWith(component: Component<unknown, Context>): void {
+    const authorize = this.mcp.authorizes ? undefined : accessTokenAuthorize(component);
+    if (authorize) this.mcp.authorizeWith(authorize);
   }
 }

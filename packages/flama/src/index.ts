@@ -2,8 +2,11 @@ export * from '@flama/auth';
 export * from '@flama/ddd';
 export * from '@flama/injection';
 export {
+  McpAuthorizationError,
+  type McpAuthorize,
   type McpContext,
   McpModule,
+  type McpModuleOptions,
   McpServerBuilder,
   type McpServerOptions,
   type ModelValueSpec as McpModelValueSpec,
@@ -13,7 +16,14 @@ export {
   type PromptOptions as McpPromptOptions,
   type ResourceHandler as McpResourceHandler,
   type ResourceOptions as McpResourceOptions,
+  RouteCallError as McpRouteCallError,
+  type RouteParts as McpRouteParts,
+  type RouteToolOptions as McpRouteToolOptions,
   type ServedModel as McpServedModel,
+  type ServedModelResource as McpServedModelResource,
+  type ServedModels as McpServedModels,
+  servedModelTools,
+  type ToolAnnotations as McpToolAnnotations,
   type ToolHandler as McpToolHandler,
   type ToolOptions as McpToolOptions,
 } from '@flama/mcp';
@@ -38,3 +48,4 @@ export {
 export * from '@flama/telemetry';
 export { z } from 'zod';
 export { Flama, type FlamaOptions } from './flama';
+export type { FlamaMcpOptions } from './mcp-settings';
