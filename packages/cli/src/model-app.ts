@@ -1,4 +1,4 @@
-import type { LoadOptions, Model, ModelResource, ModelsModule, ServingOptions } from '@flama/ml';
+import type { LoadOptions, ModelsModule, ServingOptions } from '@flama/ml';
 import { App } from '@flama/routing';
 import { CliError } from './cli-error';
 import { importDocsPage, importMcp, importMetrics, importModels } from './optional-package';
@@ -39,8 +39,6 @@ export interface ModelSpec {
  */
 export class ModelApp extends App {
   readonly models: ModelsModule;
-  /** The served models' resources, in the order given. */
-  readonly modelResources: ModelResource[] = [];
   private readonly docs: string | undefined;
 
   constructor(settings: ModelAppSettings, ml: typeof import('@flama/ml')) {
@@ -56,7 +54,6 @@ export class ModelApp extends App {
         ...(model.load && { load: model.load }),
       });
       this.models.addModelResource(model.url, resource);
-      this.modelResources.push(resource);
     }
     this.docs = settings.docs === false || !this.schemaPath ? undefined : settings.docs;
   }
@@ -86,27 +83,19 @@ export async function createModelApp(settings: ModelAppSettings, command: string
   return app;
 }
 
-/** Every model as an MCP tool named after it, at `path` (answering with and without its trailing slash). */
+/**
+ * Every model as an MCP tool named after it (calling its `/predict/`), its metadata the resource
+ * `model://<name>`, at `path` (answering with and without its trailing slash).
+ */
 async function addMcpServer(app: ModelApp, path: string): Promise<void> {
   const mcp = await importMcp();
   if (!mcp) return;
-  // Each model comes from its resource's component, per request: a reloaded model is the one used.
-  const inject = Object.fromEntries(
-    app.modelResources.map((resource, index) => [`model${index}`, resource.token]),
-  );
   const server = new mcp.McpModule(app).addServer(path, {
     name: app.title,
     version: app.version,
     instructions: app.description,
-    inject,
   });
-  mcp.modelTools(
-    server,
-    app.modelResources.map((resource, index) => ({
-      name: resource.name,
-      model: (context) => context[`model${index}`] as Model,
-    })),
-  );
+  mcp.servedModelTools(server, app.models);
 }
 
 /** Two models at one URL, or with one name, would clash in routes and docs: say which, before anything loads. */
