@@ -31,9 +31,13 @@ export function routeInput(route: Route): z.ZodObject {
   return z.object(shape);
 }
 
-/** Headers of the MCP exchange itself, not the caller's: the route's request doesn't carry them. */
+/**
+ * Headers of the MCP exchange itself, not the caller's: the route's request doesn't carry them (nor
+ * `accept-encoding`: the answer is read in process, never compressed).
+ */
 const exchangeHeaders = [
   'accept',
+  'accept-encoding',
   'content-length',
   'content-type',
   'last-event-id',

@@ -1,5 +1,5 @@
 import { AccessTokenComponent, AuthenticationMiddleware, hasPermissions, JWT } from '@flama/auth';
-import { App, HTTPException, resource, type SocketServer, serveOnSocket } from '@flama/routing';
+import { App, compress, HTTPException, resource, type SocketServer, serveOnSocket } from '@flama/routing';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,7 +36,7 @@ const churn: PredictingModel = {
  * `churn:use`, and methods of its own: one marked as a tool, one not.
  */
 const churnResource = resource({ name: 'churn', description: 'Who leaves, and when' })
-  .get('/', { name: 'inspect', meta: { permissions: ['churn:use'] } }, () => ({ meta: { id: 'churn-1' } }))
+  .get('/', { name: 'inspect', meta: { permissions: ['churn:use'] } }, () => metadata)
   .post(
     '/predict/',
     { name: 'predict', meta: { permissions: ['churn:use'] }, body: z.object({ input: z.unknown() }) },
@@ -67,6 +67,9 @@ const churnResource = resource({ name: 'churn', description: 'Who leaves, and wh
   )
   .get('/internal/', { name: 'internal', meta: { permissions: ['churn:use'] } }, () => 'not a tool');
 
+/** Metadata long enough for the app's compression middleware to compress it. */
+const metadata = { meta: { id: 'churn-1', description: 'churn '.repeat(500) } };
+
 const secret = new TextEncoder().encode('a secret of the served-model tool tests');
 const tokens = new AccessTokenComponent({ secret, header: 'Authorization' });
 const token = (permissions: string[]) => new JWT({ alg: 'HS256' }, { data: { permissions } }).encode(secret);
@@ -74,7 +77,10 @@ const token = (permissions: string[]) => new JWT({ alg: 'HS256' }, { data: { per
 let served: SocketServer;
 
 beforeAll(async () => {
-  const app = new App({ components: [tokens], middleware: [new AuthenticationMiddleware(tokens)] });
+  const app = new App({
+    components: [tokens],
+    middleware: [compress(), new AuthenticationMiddleware(tokens)],
+  });
   const models: { resources: ServedModelResource[] } = { resources: [] };
   const mcp = new McpModule(app, {
     authorize: async (permissions, c) => hasPermissions(await tokens.read(c), permissions),
@@ -175,7 +181,8 @@ describe("an app's served models as MCP tools", () => {
       expect.objectContaining({ uri: 'model://churn', name: 'churn metadata', mimeType: 'application/json' }),
     ]);
     const { contents } = await client.readResource({ uri: 'model://churn' });
-    expect(JSON.parse((contents[0] as { text: string }).text)).toEqual({ meta: { id: 'churn-1' } });
+    // Read in process, uncompressed, though the caller accepts gzip.
+    expect(JSON.parse((contents[0] as { text: string }).text)).toEqual(metadata);
     await client.close();
   });
 
