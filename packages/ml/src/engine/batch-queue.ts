@@ -11,13 +11,17 @@ export interface BatchingOptions {
 /** A request waiting for a thread. Requests with the same key (inputs, their types and inner dims, fetches) join. */
 export interface Queued {
   readonly feeds: RawFeeds;
-  readonly rows: number;
+  /** A JSON body of rows the thread parses and feeds itself (`feeds` is empty): it runs alone. */
+  readonly json?: Uint8Array;
+  /** For a JSON body, known once it ran. */
+  rows: number;
   readonly key: string | undefined;
   readonly fetches: readonly string[];
   readonly enqueuedAt: number;
   /** What the observer's `enter` answered for this request. */
   readonly entered?: unknown;
-  resolve(outputs: RawOutputs): void;
+  /** `undefined`: a JSON body that isn't rows fitting the model. */
+  resolve(outputs: RawOutputs | undefined): void;
   reject(error: Error): void;
   deadline?: NodeJS.Timeout;
 }

@@ -1,27 +1,9 @@
-import type { Tensor } from 'onnxruntime-node';
-import { toHalf } from './float16';
-import type { ElementType } from './signature';
-
-/** One tensor's data being filled from JSON-like values; `set` says false when a value doesn't fit. */
-export interface ElementBuffer {
-  readonly data: Tensor.DataType;
-  set(index: number, value: unknown): boolean;
-}
-
-export interface ElementCodec {
-  readonly ortType: Tensor.Type;
-  /** What a value must be, for error messages. */
-  readonly expected: string;
-  allocate(size: number): ElementBuffer;
-}
-
-type NumberArray = Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array;
+// How JSON-like values fill a tensor of each element type. Plain JavaScript: the inference worker imports it as
+// it is (element-codecs.d.ts has the types).
+import { toHalf } from './float16.js';
 
 /** `null` is a missing value: NaN. */
-function floatCodec(
-  ortType: Tensor.Type,
-  Data: new (size: number) => Float32Array | Float64Array,
-): ElementCodec {
+function floatCodec(ortType, Data) {
   return {
     ortType,
     expected: 'a number or null',
@@ -40,12 +22,7 @@ function floatCodec(
   };
 }
 
-function integerCodec(
-  ortType: Tensor.Type,
-  Data: new (size: number) => NumberArray,
-  min: number,
-  max: number,
-): ElementCodec {
+function integerCodec(ortType, Data, min, max) {
   return {
     ortType,
     expected: `an integer from ${min} to ${max}`,
@@ -54,8 +31,8 @@ function integerCodec(
       return {
         data,
         set(index, value) {
-          if (!Number.isInteger(value) || (value as number) < min || (value as number) > max) return false;
-          data[index] = value as number;
+          if (!Number.isInteger(value) || value < min || value > max) return false;
+          data[index] = value;
           return true;
         },
       };
@@ -64,14 +41,8 @@ function integerCodec(
 }
 
 /** Takes numbers that are safe integers and bigints that fit. */
-function bigintCodec(
-  ortType: Tensor.Type,
-  Data: new (size: number) => BigInt64Array | BigUint64Array,
-): ElementCodec {
-  const fits =
-    ortType === 'int64'
-      ? (n: bigint) => BigInt.asIntN(64, n) === n
-      : (n: bigint) => BigInt.asUintN(64, n) === n;
+function bigintCodec(ortType, Data) {
+  const fits = ortType === 'int64' ? (n) => BigInt.asIntN(64, n) === n : (n) => BigInt.asUintN(64, n) === n;
   return {
     ortType,
     expected: ortType === 'int64' ? 'an integer' : 'a non-negative integer',
@@ -80,7 +51,7 @@ function bigintCodec(
       return {
         data,
         set(index, value) {
-          const integer = Number.isSafeInteger(value) ? BigInt(value as number) : value;
+          const integer = Number.isSafeInteger(value) ? BigInt(value) : value;
           if (typeof integer !== 'bigint' || !fits(integer)) return false;
           data[index] = integer;
           return true;
@@ -90,11 +61,11 @@ function bigintCodec(
   };
 }
 
-const stringCodec: ElementCodec = {
+const stringCodec = {
   ortType: 'string',
   expected: 'a string or null',
   allocate(size) {
-    const data: string[] = new Array(size);
+    const data = new Array(size);
     return {
       data,
       set(index, value) {
@@ -107,7 +78,7 @@ const stringCodec: ElementCodec = {
   },
 };
 
-const boolCodec: ElementCodec = {
+const boolCodec = {
   ortType: 'bool',
   expected: 'true, false, 0 or 1',
   allocate(size) {
@@ -124,7 +95,7 @@ const boolCodec: ElementCodec = {
 };
 
 /** Half-precision numbers, stored as their 16 bits; `null` is a missing value (NaN). */
-const float16Codec: ElementCodec = {
+const float16Codec = {
   ortType: 'float16',
   expected: 'a number or null',
   allocate(size) {
@@ -142,7 +113,7 @@ const float16Codec: ElementCodec = {
 };
 
 /** The element types a prediction's input can hold; the 4-bit types and bfloat16 have no codec (yet). */
-export const elementCodecs: Readonly<Record<ElementType, ElementCodec | undefined>> = {
+export const elementCodecs = {
   float: floatCodec('float32', Float32Array),
   double: floatCodec('float64', Float64Array),
   float16: float16Codec,

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { fromHalf, toHalf } from './float16';
+import { fromHalf, toHalf } from './float16.js';
 
 it('converts numbers to half precision and back, exactly where a half can hold them', () => {
   for (const value of [0, 1, -2, 0.5, 65504, -65504, 2 ** -14, 2 ** -24, 1.5, 0.0999755859375]) {

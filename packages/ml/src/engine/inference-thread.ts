@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { InferenceSession } from 'onnxruntime-node';
 import { InferenceThreadError, ModelLoadError } from './errors';
+import type { FeedPlan } from './feed-rows.js';
 import type { RawOutputs } from './raw-tensor';
 import { runtimeMessage } from './runtime-message';
 import type { SessionMetadata } from './signature';
@@ -9,10 +10,25 @@ import { type TensorPack, unpackTensors } from './tensor-pack.js';
 /** Sits beside this file in the sources and in the published build (copied there by the build). */
 const script = new URL('./inference-worker.js', import.meta.url);
 
-/** What a thread answers for a run: the outputs and how long the session took (ms), or ONNX Runtime's error. */
-export type RunResult = { readonly outputs: RawOutputs; readonly ms: number } | { readonly error: string };
+/**
+ * What a thread answers for a run: the outputs and how long the session took (ms), or ONNX Runtime's error; for
+ * a JSON body, `unfit` when it isn't rows that fit the model (the caller reads it itself).
+ */
+export type RunResult =
+  | { readonly outputs: RawOutputs; readonly ms: number; readonly rows?: number }
+  | { readonly error: string }
+  | { readonly unfit: true };
 
-type Reply = { id: number; pack: TensorPack; ms: number } | { id: number; error: string };
+type Reply =
+  | { id: number; pack: TensorPack; ms: number; rows?: number }
+  | { id: number; error: string }
+  | { id: number; unfit: true };
+
+/** What a thread needs to feed rows it parses itself (see `runJson`). */
+export interface JsonRows {
+  readonly feedPlan: FeedPlan;
+  readonly maxRows: number;
+}
 type Pending = { resolve(result: RunResult): void; reject(error: Error): void };
 
 /** A worker thread holding one ONNX Runtime session of the model; runs one batch at a time. */
@@ -30,7 +46,9 @@ export class InferenceThread implements SessionMetadata {
     worker.on('message', (reply: Reply) => {
       const pending = this.pending.get(reply.id);
       this.pending.delete(reply.id);
-      pending?.resolve('pack' in reply ? { outputs: unpackTensors(reply.pack), ms: reply.ms } : reply);
+      pending?.resolve(
+        'pack' in reply ? { outputs: unpackTensors(reply.pack), ms: reply.ms, rows: reply.rows } : reply,
+      );
     });
     const fail = (error: Error) => {
       if (this.exited) return;
@@ -49,9 +67,10 @@ export class InferenceThread implements SessionMetadata {
   static start(
     model: Uint8Array,
     sessionOptions: InferenceSession.SessionOptions,
+    jsonRows: JsonRows | undefined,
     onExit: () => void,
   ): Promise<InferenceThread> {
-    const worker = new Worker(script, { workerData: { model, sessionOptions } });
+    const worker = new Worker(script, { workerData: { model, sessionOptions, jsonRows } });
     return new Promise((resolve, reject) => {
       const failed = (error: Error) => {
         void worker.terminate();
@@ -73,10 +92,27 @@ export class InferenceThread implements SessionMetadata {
 
   /** Runs one batch: `pack` holds its joined inputs (its buffer is transferred). */
   run(pack: TensorPack, fetches: readonly string[]): Promise<RunResult> {
+    return this.send({ pack, fetches }, [pack.buffer]);
+  }
+
+  /** From now on, the thread can run JSON bodies of rows (`runJson`). */
+  acceptJsonRows(jsonRows: JsonRows): void {
+    if (!this.exited) this.worker.postMessage({ jsonRows });
+  }
+
+  /**
+   * Runs a JSON body of rows, parsed and fed on the thread. The bytes are copied, not moved: the request keeps
+   * its body, for the event loop to read when the thread finds it unfit, and for whatever reads it later.
+   */
+  runJson(json: Uint8Array, fetches: readonly string[]): Promise<RunResult> {
+    return this.send({ json, fetches }, []);
+  }
+
+  private send(message: object, transfer: ArrayBuffer[]): Promise<RunResult> {
     if (this.exited) return Promise.reject(new InferenceThreadError('The inference thread has stopped'));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.worker.postMessage({ id, pack, fetches }, [pack.buffer]);
+      this.worker.postMessage({ id, ...message }, transfer);
       this.pending.set(id, { resolve, reject });
     });
   }

@@ -2,6 +2,7 @@
 // batches the main thread sends as tensor packs and answers the outputs as packs. Plain JavaScript, so that
 // it runs as it is from the sources and from the published package alike.
 import { parentPort, workerData } from 'node:worker_threads';
+import { feedRows } from './feed-rows.js';
 import { packTensors, unpackTensors } from './tensor-pack.js';
 
 process.env.ORT_DISABLE_TELEMETRY ??= '1';
@@ -22,18 +23,30 @@ parentPort.postMessage({
   outputMetadata: session.outputMetadata.map(plainMetadata),
 });
 
+/** How rows in JSON bodies feed the model, once the main thread has planned it (see `runJson`). */
+let jsonRows = workerData.jsonRows;
+
 parentPort.on('message', async (message) => {
+  if (message.jsonRows) {
+    jsonRows = message.jsonRows;
+    return;
+  }
   if (message === 'release') {
     await session.release();
     parentPort.close();
     return;
   }
-  const { id, pack, fetches } = message;
+  const { id, pack, json, fetches } = message;
+  const raw = json === undefined ? unpackTensors(pack) : rowsOfBody(json);
+  if (raw === undefined) {
+    parentPort.postMessage({ id, unfit: true });
+    return;
+  }
   let outputs;
   let ms;
   try {
     const feeds = {};
-    for (const [name, { type, data, dims }] of Object.entries(unpackTensors(pack))) {
+    for (const [name, { type, data, dims }] of Object.entries(raw)) {
       feeds[name] = new Tensor(type, data, dims);
     }
     const started = performance.now();
@@ -51,8 +64,29 @@ parentPort.on('message', async (message) => {
       chunks: [outputs[name].data],
     })),
   );
-  parentPort.postMessage({ id, pack: packed, ms }, [packed.buffer]);
+  const rows = json === undefined ? undefined : Object.values(raw)[0].dims[0];
+  parentPort.postMessage({ id, pack: packed, ms, rows }, [packed.buffer]);
 });
+
+/**
+ * The feeds of a `POST /predict/` body of rows, parsed here rather than on the event loop; undefined for
+ * anything else (malformed, named tensors, a row that doesn't fit), which the main thread then reads itself
+ * and words the error of.
+ */
+function rowsOfBody(json) {
+  if (jsonRows === undefined) return undefined;
+  const { feedPlan, maxRows } = jsonRows;
+  let body;
+  try {
+    body = JSON.parse(Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  const rows = body !== null && typeof body === 'object' ? body.input : undefined;
+  if (!Array.isArray(rows) || rows.length === 0 || rows.length > maxRows) return undefined;
+  const fed = feedRows(feedPlan, rows);
+  return 'feeds' in fed ? fed.feeds : undefined;
+}
 
 function plainMetadata(metadata) {
   return metadata.isTensor

@@ -96,7 +96,10 @@ export class OnnxModel {
         cause: error,
       });
     }
-    return new OnnxModel(backend, maxRows);
+    const created = new OnnxModel(backend, maxRows);
+    const { feedPlan } = created.plan;
+    if (backend instanceof ThreadedBackend && feedPlan) backend.acceptJsonRows({ feedPlan, maxRows });
+    return created;
   }
 
   /** One output per row: the label of a classifier, the value(s) of a regressor. */
@@ -104,6 +107,18 @@ export class OnnxModel {
     const name = roleName(this.prediction);
     const outputs = await this.backend.run(this.feedRows(rows), [name]);
     return perRow(name, readTensor(outputs[name]!), rows.length);
+  }
+
+  /**
+   * `predict` for a body `{"input": rows}` given as JSON bytes, parsed and fed on an inference thread so that
+   * the event loop doesn't spend its time on it; `undefined` when this thread must read it instead (no
+   * inference threads, named tensors, or rows that don't fit: `predict` then words the error).
+   */
+  async predictJson(json: Uint8Array): Promise<Prediction[] | undefined> {
+    if (!(this.backend instanceof ThreadedBackend) || this.prediction.problem !== undefined) return undefined;
+    const { name } = this.prediction;
+    const ran = await this.backend.runJson(json, [name]);
+    return ran && perRow(name, readTensor(ran.outputs[name]!), ran.rows);
   }
 
   /** One array of class probabilities per row. */

@@ -1,12 +1,15 @@
 import { describeValue } from './describe-value';
-import { type ElementCodec, elementCodecs } from './element-codecs';
+import { elementCodecs } from './element-codecs.js';
 import { ModelInputError, UnsupportedModelError } from './errors';
+import { type FeedFailure, type FeedPlan, feedRows } from './feed-rows.js';
 import type { RawFeeds } from './raw-tensor';
 import { formatShape, perColumnInputs, type TensorSpec, type ValueSpec } from './signature';
 
 /** Turns a batch of rows into the model's inputs. Built once per model; `rows` is a non-empty array. */
 export interface TabularPlan {
   feeds(rows: readonly unknown[]): RawFeeds;
+  /** The same as plain data, for an inference thread to feed rows it parsed itself; none when rows don't fit. */
+  readonly feedPlan?: FeedPlan;
 }
 
 /**
@@ -43,89 +46,57 @@ function unsupported(problem: string): TabularPlan {
 }
 
 function perColumnPlan(inputs: readonly TensorSpec[]): TabularPlan {
-  const columns = inputs.map((input) => ({
-    ...input,
-    codec: codecOf(input),
-    label: `column '${input.name}'`,
-  }));
-  const arity = `the model takes ${columns.length} columns (${columns.map(({ name }) => name).join(', ')})`;
-  return {
-    feeds(rows) {
-      const buffers = columns.map(({ codec }) => codec.allocate(rows.length));
-      rows.forEach((row, index) => {
-        const values = rowValues(row, index);
-        if (values.length !== columns.length) throw columnCount(index, values.length, arity);
-        columns.forEach(({ type, codec, label }, column) => {
-          if (!buffers[column]!.set(index, values[column])) {
-            throw wrongType(index, label, type, codec, values[column]);
-          }
-        });
-      });
-      const feeds: RawFeeds = {};
-      columns.forEach(({ name, codec }, column) => {
-        feeds[name] = { type: codec.ortType, data: buffers[column]!.data, dims: [rows.length, 1] };
-      });
-      return feeds;
-    },
-  };
+  const feedPlan: FeedPlan = { layout: 'columns', columns: inputs.map(({ name, type }) => ({ name, type })) };
+  const arity = `the model takes ${inputs.length} columns (${inputs.map(({ name }) => name).join(', ')})`;
+  return fittingPlan(feedPlan, (failure) => {
+    if (failure.kind !== 'wrong-type') return shapeError(failure, arity);
+    const input = inputs[failure.column]!;
+    return wrongType(failure, `column '${input.name}'`, input.type);
+  });
 }
 
 function matrixPlan(input: TensorSpec): TabularPlan {
-  const codec = codecOf(input);
-  const fixedWidth = typeof input.shape[1] === 'number' ? input.shape[1] : undefined;
+  const width = typeof input.shape[1] === 'number' ? input.shape[1] : null;
+  const feedPlan: FeedPlan = { layout: 'matrix', name: input.name, type: input.type, width };
+  return fittingPlan(feedPlan, (failure) => {
+    if (failure.kind !== 'wrong-type') return shapeError(failure, `the model takes ${width} columns`);
+    return wrongType(failure, `column ${failure.column} of input '${input.name}'`, input.type);
+  });
+}
+
+function fittingPlan(feedPlan: FeedPlan, explain: (failure: FeedFailure) => ModelInputError): TabularPlan {
   return {
+    feedPlan,
     feeds(rows) {
-      const width = fixedWidth ?? rowValues(rows[0], 0).length;
-      const buffer = codec.allocate(rows.length * width);
-      rows.forEach((row, index) => {
-        const values = rowValues(row, index);
-        if (values.length !== width) {
-          throw fixedWidth === undefined
-            ? new ModelInputError('ragged', `Row ${index} has ${values.length} values and row 0 has ${width}`)
-            : columnCount(index, values.length, `the model takes ${width} columns`);
-        }
-        for (let column = 0; column < width; column++) {
-          if (!buffer.set(index * width + column, values[column])) {
-            throw wrongType(
-              index,
-              `column ${column} of input '${input.name}'`,
-              input.type,
-              codec,
-              values[column],
-            );
-          }
-        }
-      });
-      return { [input.name]: { type: codec.ortType, data: buffer.data, dims: [rows.length, width] } };
+      const fed = feedRows(feedPlan, rows);
+      if ('failure' in fed) throw explain(fed.failure);
+      return fed.feeds;
     },
   };
 }
 
-function codecOf(input: TensorSpec): ElementCodec {
-  return elementCodecs[input.type]!;
-}
-
-function rowValues(row: unknown, index: number): readonly unknown[] {
-  if (!Array.isArray(row)) {
-    throw new ModelInputError('not-rows', `Row ${index} is ${describeValue(row)}, not an array of values`);
+function shapeError(failure: Exclude<FeedFailure, { kind: 'wrong-type' }>, arity: string): ModelInputError {
+  const { row } = failure;
+  if (failure.kind === 'not-rows') {
+    return new ModelInputError(
+      'not-rows',
+      `Row ${row} is ${describeValue(failure.value)}, not an array of values`,
+    );
   }
-  return row;
+  if (failure.kind === 'ragged') {
+    return new ModelInputError(
+      'ragged',
+      `Row ${row} has ${failure.count} values and row 0 has ${failure.width}`,
+    );
+  }
+  return new ModelInputError('column-count', `Row ${row} has ${failure.count} values; ${arity}`);
 }
 
-function columnCount(index: number, count: number, arity: string): ModelInputError {
-  return new ModelInputError('column-count', `Row ${index} has ${count} values; ${arity}`);
-}
-
-function wrongType(
-  index: number,
-  column: string,
-  type: string,
-  codec: ElementCodec,
-  value: unknown,
-): ModelInputError {
+function wrongType(failure: { row: number; value: unknown }, column: string, type: string): ModelInputError {
+  const codec = elementCodecs[type]!;
   return new ModelInputError(
     'wrong-type',
-    `Row ${index}, ${column}: expected ${codec.expected} (${type}), got ${describeValue(value)}`,
+    `Row ${failure.row}, ${column}: expected ${codec.expected} (${type}), got ${describeValue(failure.value)}`,
   );
 }
 

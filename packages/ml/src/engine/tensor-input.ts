@@ -1,5 +1,5 @@
 import { describeValue } from './describe-value';
-import { type ElementCodec, elementCodecs } from './element-codecs';
+import { type ElementCodec, elementCodecs } from './element-codecs.js';
 import { BatchTooLargeError, ModelInputError, UnsupportedModelError } from './errors';
 import type { RawTensor } from './raw-tensor';
 import { formatShape, type TensorSpec } from './signature';

@@ -1,5 +1,5 @@
 import { UnsupportedModelError } from './errors';
-import { fromHalf } from './float16';
+import { fromHalf } from './float16.js';
 import type { RawTensor } from './raw-tensor';
 import { type ElementType, elementTypeOf } from './signature';
 

@@ -9,7 +9,7 @@ import {
 } from './errors';
 import type { InferenceBackend } from './inference-backend';
 import type { InferenceObserver } from './inference-observer';
-import { InferenceThread } from './inference-thread';
+import { InferenceThread, type JsonRows } from './inference-thread';
 import { type RawFeeds, type RawOutputs, sliceRows } from './raw-tensor';
 import { runtimeMessage } from './runtime-message';
 import { SessionBackend } from './session-backend';
@@ -63,6 +63,7 @@ export class ThreadedBackend implements InferenceBackend {
   private inlineCreating: Promise<void> | undefined;
   /** How long (ms) a run of at most INLINE_ROWS rows takes in a session, on average. */
   private smallRunMs = Number.POSITIVE_INFINITY;
+  private jsonRows: JsonRows | undefined;
 
   private constructor(
     private readonly model: Uint8Array,
@@ -101,21 +102,41 @@ export class ThreadedBackend implements InferenceBackend {
   }
 
   run(feeds: RawFeeds, fetches: readonly string[]): Promise<RawOutputs> {
-    if (this.closing) return Promise.reject(new InferenceThreadError('The model is closed'));
     const { key, rows } = batchKey(feeds, fetches);
+    // only a JSON body answers undefined
+    return this.enqueue({ feeds, rows, key, fetches }) as Promise<RawOutputs>;
+  }
+
+  /** From now on, threads can parse and feed JSON bodies of rows themselves (`runJson`). */
+  acceptJsonRows(jsonRows: JsonRows): void {
+    this.jsonRows = jsonRows;
+    for (const thread of this.threads) thread.acceptJsonRows(jsonRows);
+  }
+
+  /**
+   * Runs a JSON body `{"input": rows}` parsed and fed on a thread, off the event loop: the outputs and the
+   * number of rows, or `undefined` when the body isn't rows that fit the model (the caller reads it itself
+   * and words the error). It runs alone, never batched.
+   */
+  async runJson(
+    json: Uint8Array,
+    fetches: readonly string[],
+  ): Promise<{ outputs: RawOutputs; rows: number } | undefined> {
+    if (!this.jsonRows) return undefined;
+    const entry = { feeds: {}, json, rows: 0, key: undefined, fetches };
+    const outputs = await this.enqueue(entry);
+    return outputs && { outputs, rows: entry.rows };
+  }
+
+  private enqueue(
+    work: Pick<Queued, 'feeds' | 'json' | 'rows' | 'key' | 'fetches'>,
+  ): Promise<RawOutputs | undefined> {
+    if (this.closing) return Promise.reject(new InferenceThreadError('The model is closed'));
     return new Promise((resolve, reject) => {
       const entered = this.options.observe?.enter ? quietly(() => this.options.observe!.enter!()) : undefined;
-      const entry: Queued = {
-        feeds,
-        rows,
-        key,
-        fetches,
-        enqueuedAt: performance.now(),
-        entered,
-        resolve,
-        reject,
-      };
-      if (this.inlineFits(rows)) {
+      const entry: Queued = Object.assign(work, { enqueuedAt: performance.now(), entered, resolve, reject });
+      const { rows } = entry;
+      if (!entry.json && this.inlineFits(rows)) {
         this.executeInline(this.inline!, entry);
         return;
       }
@@ -204,7 +225,9 @@ export class ThreadedBackend implements InferenceBackend {
   }
 
   private async startThread(index: number): Promise<void> {
-    const thread = await InferenceThread.start(this.model, this.sessionOptions, () => this.replace(index));
+    const thread = await InferenceThread.start(this.model, this.sessionOptions, this.jsonRows, () =>
+      this.replace(index),
+    );
     this.threads[index] = thread;
   }
 
@@ -252,12 +275,16 @@ export class ThreadedBackend implements InferenceBackend {
 
   private execute(thread: InferenceThread, entries: Queued[]): void {
     this.running++;
-    const fetches = entries[0]!.fetches;
+    const [first] = entries as [Queued];
     const started = performance.now();
-    thread
-      .run(packBatch(entries), fetches)
+    const run = first.json
+      ? thread.runJson(first.json, first.fetches)
+      : thread.run(packBatch(entries), first.fetches);
+    run
       .then(
         (result) => {
+          if ('unfit' in result) return first.resolve(undefined);
+          if ('outputs' in result) first.rows = result.rows ?? first.rows;
           this.observe(
             entries,
             started,
@@ -268,7 +295,7 @@ export class ThreadedBackend implements InferenceBackend {
             answer(entries, result.outputs);
           } else if (entries.length > 1) this.queue.retryAlone(entries);
           else
-            entries[0]!.reject(
+            first.reject(
               new ModelInputError(
                 'rejected',
                 `The model rejected the input: ${runtimeMessage(result.error)}`,

@@ -48,6 +48,11 @@ export class Model {
     return this.onnx().predict(rows);
   }
 
+  /** `predict` for a JSON body `{"input": rows}`, parsed off the event loop; see OnnxModel.predictJson. */
+  async predictJson(json: Uint8Array): ReturnType<OnnxModel['predictJson']> {
+    return this.state.engine instanceof Error ? undefined : this.state.engine.predictJson(json);
+  }
+
   /** One array of class probabilities per row. */
   async predictProba(rows: readonly Row[]): ReturnType<OnnxModel['predictProba']> {
     return this.onnx().predictProba(rows);

@@ -1,4 +1,4 @@
-import { fromHalf, toHalf } from '../engine/float16';
+import { fromHalf, toHalf } from '../engine/float16.js';
 import type { OutputValue } from '../engine/tensor-output';
 import { elementSize, type OipDatatype } from './datatypes';
 import { OipError } from './oip-error';
