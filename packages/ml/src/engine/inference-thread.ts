@@ -5,7 +5,7 @@ import type { FeedPlan } from './feed-rows.js';
 import type { RawOutputs } from './raw-tensor';
 import { runtimeMessage } from './runtime-message';
 import type { SessionMetadata } from './signature';
-import { type TensorPack, unpackTensors } from './tensor-pack.js';
+import { type TensorPack, transferList, unpackTensors } from './tensor-pack.js';
 
 /** Sits beside this file in the sources and in the published build (copied there by the build). */
 const script = new URL('./inference-worker.js', import.meta.url);
@@ -90,9 +90,9 @@ export class InferenceThread implements SessionMetadata {
     return !this.exited && this.pending.size === 0;
   }
 
-  /** Runs one batch: `pack` holds its joined inputs (its buffer is transferred). */
+  /** Runs one batch: `pack` holds its joined inputs (a large buffer is moved, not copied). */
   run(pack: TensorPack, fetches: readonly string[]): Promise<RunResult> {
-    return this.send({ pack, fetches }, [pack.buffer]);
+    return this.send({ pack, fetches }, transferList(pack));
   }
 
   /** From now on, the thread can run JSON bodies of rows (`runJson`). */

@@ -3,7 +3,7 @@
 // it runs as it is from the sources and from the published package alike.
 import { parentPort, workerData } from 'node:worker_threads';
 import { feedRows } from './feed-rows.js';
-import { packTensors, unpackTensors } from './tensor-pack.js';
+import { packTensors, transferList, unpackTensors } from './tensor-pack.js';
 
 process.env.ORT_DISABLE_TELEMETRY ??= '1';
 const { InferenceSession, Tensor } = await import('onnxruntime-node');
@@ -65,7 +65,7 @@ parentPort.on('message', async (message) => {
     })),
   );
   const rows = json === undefined ? undefined : Object.values(raw)[0].dims[0];
-  parentPort.postMessage({ id, pack: packed, ms, rows }, [packed.buffer]);
+  parentPort.postMessage({ id, pack: packed, ms, rows }, transferList(packed));
 });
 
 /**

@@ -3,12 +3,10 @@ import type { RawTensor } from './raw-tensor';
 
 /** Tensors as one structured-clone-friendly message (see tensor-pack.js). */
 export interface TensorPack {
-  readonly names: string[];
-  readonly types: Tensor.Type[];
-  readonly ranks: number[];
-  readonly dims: number[];
-  readonly offsets: number[];
-  readonly strings: string[];
+  /** JSON: names, types, shapes, offsets. */
+  readonly header: string;
+  /** Every string value, joined. */
+  readonly text: string;
   readonly buffer: ArrayBuffer;
 }
 
@@ -21,4 +19,5 @@ export interface PackedTensorSource {
 }
 
 export function packTensors(tensors: readonly PackedTensorSource[]): TensorPack;
+export function transferList(pack: TensorPack): ArrayBuffer[];
 export function unpackTensors(pack: TensorPack): Record<string, RawTensor>;

@@ -1,7 +1,9 @@
-// Tensors crossing between threads as one message: the numbers of every tensor in one ArrayBuffer (each at
-// an 8-byte aligned offset, so every typed array can view it), the strings in one array. Cloning one buffer
-// and a few flat arrays costs a few microseconds; cloning a dozen typed arrays in objects costs ten times that.
-// Plain JavaScript: the inference worker imports it as it is.
+// Tensors crossing between threads as one message of three parts: a JSON header (names, types, shapes and
+// where each tensor's numbers start), every string value joined into one text, and one ArrayBuffer holding
+// the numbers of every tensor (each at an 8-byte aligned offset, so every typed array can view it) followed
+// by the strings' lengths. Cloning two strings and one buffer costs a few microseconds; arrays of small
+// strings and numbers cost several times that, and so does moving (transferring) a small buffer rather
+// than copying it. Plain JavaScript: the inference worker imports it as it is.
 
 const arrays = {
   float32: Float32Array,
@@ -18,59 +20,80 @@ const arrays = {
   bool: Uint8Array,
 };
 
+/** Below this, a pack's buffer is copied with the message; from it up, moved (see `transferList`). */
+const MOVED_BYTES = 64 * 1024;
+
 const aligned = (bytes) => Math.ceil(bytes / 8) * 8;
 
 /** Packs tensors given as `{ name, type, dims, chunks }`: each one's data is its chunks, joined in order. */
 export function packTensors(tensors) {
-  const pack = { names: [], types: [], ranks: [], dims: [], offsets: [], strings: [], buffer: undefined };
+  const header = { names: [], types: [], dims: [], offsets: [], lengthsAt: 0, strings: 0 };
   let bytes = 0;
   for (const { name, type, dims, chunks } of tensors) {
-    pack.names.push(name);
-    pack.types.push(type);
-    pack.ranks.push(dims.length);
-    pack.dims.push(...dims);
+    header.names.push(name);
+    header.types.push(type);
+    header.dims.push(dims);
     if (type === 'string') {
-      pack.offsets.push(-1);
+      header.offsets.push(-1);
+      for (const chunk of chunks) header.strings += chunk.length;
     } else {
-      pack.offsets.push(bytes);
+      header.offsets.push(bytes);
       bytes += aligned(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0));
     }
   }
-  const buffer = new ArrayBuffer(bytes);
+  header.lengthsAt = bytes;
+  const buffer = new ArrayBuffer(bytes + header.strings * 4);
+  const target = new Uint8Array(buffer);
+  const lengths = new Uint32Array(buffer, bytes, header.strings);
+  let text = '';
+  let stringAt = 0;
   tensors.forEach(({ type, chunks }, index) => {
     if (type === 'string') {
-      for (const chunk of chunks) for (const value of chunk) pack.strings.push(value);
+      for (const chunk of chunks) {
+        for (const value of chunk) {
+          lengths[stringAt++] = value.length;
+          text += value;
+        }
+      }
       return;
     }
-    let offset = pack.offsets[index];
-    const target = new Uint8Array(buffer);
+    let offset = header.offsets[index];
     for (const chunk of chunks) {
       target.set(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength), offset);
       offset += chunk.byteLength;
     }
   });
-  pack.buffer = buffer;
-  return pack;
+  return { header: JSON.stringify(header), text, buffer };
+}
+
+/** What to transfer with a pack: nothing when its buffer is small enough that copying it is cheaper. */
+export function transferList(pack) {
+  return pack.buffer.byteLength >= MOVED_BYTES ? [pack.buffer] : [];
 }
 
 /** The tensors of a pack, by name: typed arrays are views of its buffer. */
 export function unpackTensors(pack) {
+  const header = JSON.parse(pack.header);
+  const lengths = new Uint32Array(pack.buffer, header.lengthsAt, header.strings);
   const tensors = {};
-  let dimAt = 0;
   let stringAt = 0;
-  pack.names.forEach((name, index) => {
-    const type = pack.types[index];
-    const dims = pack.dims.slice(dimAt, dimAt + pack.ranks[index]);
-    dimAt += pack.ranks[index];
+  let textAt = 0;
+  header.names.forEach((name, index) => {
+    const type = header.types[index];
+    const dims = header.dims[index];
     const size = dims.reduce((product, dim) => product * dim, 1);
     let data;
     if (type === 'string') {
-      data = pack.strings.slice(stringAt, stringAt + size);
-      stringAt += size;
+      data = new Array(size);
+      for (let i = 0; i < size; i++) {
+        const length = lengths[stringAt++];
+        data[i] = pack.text.slice(textAt, textAt + length);
+        textAt += length;
+      }
     } else {
       const Data = arrays[type];
       if (!Data) throw new TypeError(`Tensors of ${type} can't cross threads`);
-      data = new Data(pack.buffer, pack.offsets[index], size);
+      data = new Data(pack.buffer, header.offsets[index], size);
     }
     tensors[name] = { type, dims, data };
   });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ModelInputError, ModelOverloadedError, ModelTimeoutError } from './errors';
 import type { BatchObservation } from './inference-observer';
 import { OnnxModel } from './onnx-model';
-import { linearRegressor, mixedPipeline, pickColumn, typedColumns } from './test-models';
+import { identity, linearRegressor, mixedPipeline, pickColumn, typedColumns } from './test-models';
 
 const rowsOf = (count: number, seed: number) =>
   Array.from({ length: count }, (_, row) => [row + seed, (row * seed) % 7, -seed]);
@@ -74,6 +74,23 @@ describe('batching keeps requests apart', () => {
     ]);
     expect(labels).toEqual([[1], [1, 0]]);
     await pipeline.close();
+  });
+});
+
+describe('tensors crossing threads', () => {
+  test('strings of any length and script, empty ones included, and large batches come back unchanged', async () => {
+    const model = await OnnxModel.create(identity('string', ['N', 2]), { threads: 1, inlineRunMs: 0 });
+    const rows = [
+      ['', 'é'],
+      ['🔥 fire', 'a\tb'],
+      ['x'.repeat(10_000), '中文'],
+    ];
+    const large = Array.from({ length: 9_000 }, (_, i) => [`row ${i}`, String(i % 7)]);
+    const [small, big] = await Promise.all([model.run({ x: rows }), model.run({ x: large })]);
+    expect(small.y!.data).toEqual(rows.flat());
+    expect(big.y).toMatchObject({ shape: [9_000, 2] });
+    expect(big.y!.data).toEqual(large.flat());
+    await model.close();
   });
 });
 
