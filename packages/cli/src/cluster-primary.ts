@@ -68,7 +68,7 @@ export function superviseWorkers(count: number, print = (line: string) => consol
     else if (!stopping) {
       print(`Worker ${worker.process.pid} exited (${how}); starting another.`);
       fork(worker.process.pid);
-    } else if (code !== null && code !== 0) exitCode = 1;
+    } else if (code !== 0) exitCode = 1;
     if (stopping && workers.size === 0) process.exit(exitCode);
   };
 

@@ -1,7 +1,7 @@
 import { closeWebSockets } from '@flama/routing';
 import type { ConnectionDrain } from './connection-drain';
 import type { ServableApp } from './load-app';
-import { handleSignals, signalExitCode } from './signals';
+import { exitBySignal, handleSignals } from './signals';
 
 export interface LifecycleOptions {
   /** Seconds to wait for accepted requests before cutting them. */
@@ -49,7 +49,7 @@ export function serverLifecycle(
     },
     force: (signal) => {
       console.error(`flama: ${signal} again: exiting without finishing ${requests(drain.pending)}.`);
-      process.exit(signalExitCode(signal));
+      exitBySignal(signal);
     },
     reload: () => {
       if (!app.reload) return options.log('SIGHUP: this app has nothing to reload');

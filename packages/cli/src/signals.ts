@@ -39,6 +39,16 @@ export function handleSignals(handlers: SignalHandlers): () => void {
   };
 }
 
+/**
+ * Ends the process by `signal` itself, as if nothing handled it (its parent sees it killed by that signal; a
+ * shell, status 128 + its number). Not `process.exit`: Node's teardown aborts the process ("terminate called
+ * after throwing an instance of 'Napi::Error'") when an inference thread is inside ONNX Runtime.
+ */
+export function exitBySignal(signal: NodeJS.Signals): void {
+  process.removeAllListeners(signal);
+  process.kill(process.pid, signal);
+}
+
 /** The conventional exit code of a process ended by a signal: 128 + its number (130 for SIGINT). */
 export function signalExitCode(signal: NodeJS.Signals): number {
   return 128 + constants.signals[signal];

@@ -1,4 +1,4 @@
-import { handleSignals, signalExitCode } from './signals';
+import { exitBySignal, handleSignals } from './signals';
 
 export interface Starting {
   /** The SIGTERM or SIGINT that came while starting, if one did. */
@@ -21,7 +21,7 @@ export function whileStarting(log: (line: string) => void): Starting {
     },
     force: (signal) => {
       console.error(`flama: ${signal} again: exiting before the app has started.`);
-      process.exit(signalExitCode(signal));
+      exitBySignal(signal);
     },
     reload: () => log('SIGHUP: still starting, nothing to reload yet'),
   });
