@@ -386,7 +386,7 @@ export class McpServerBuilder<Inject extends Dependencies = Record<never, never>
 
   private declare(entry: Entry): this {
     if (this.entries.some((other) => other.kind === entry.kind && other.key === entry.key))
-      throw new Error(`MCP server ${this.options.name} already has the ${entry.kind} ${entry.key}`);
+      throw new TypeError(`MCP server ${this.options.name} already has the ${entry.kind} ${entry.key}.`);
     this.entries.push(entry);
     return this;
   }
