@@ -1,42 +1,25 @@
 #!/usr/bin/env bash
 # Checks each publishable package as it would be published (run `pnpm build` first). Packs it the way
-# `pnpm publish` does (publishConfig applied, workspace: versions replaced), lints the tarball with publint
-# (warnings fail) and @arethetypeswrong/cli (profile esm-only: the packages are ES modules, which `require`
-# loads on Node >= 20.19 through the `default` condition), then installs every tarball in a CommonJS project
-# (`npm init -y`'s kind) and loads each package there with `require` and with `import`.
+# `pnpm publish` does (publishConfig applied, workspace: versions replaced; `prepack`, which builds, is skipped
+# since the build has just run), lints the tarball with publint (warnings fail) and @arethetypeswrong/cli
+# (profile esm-only: the packages are ES modules, which `require` loads on Node >= 20.19 through the `default`
+# condition), then runs the pack-and-install test on the tarballs (scripts/pack-install-test.mjs): npm installs
+# them into fresh CommonJS projects, the README's hello app is served by the installed `flama` bin, and the
+# installed sizes are checked against their targets.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-project=$(mktemp -d)
-trap 'rm -rf "$project"' EXIT
-mkdir "$project/packs"
+packs=$(mktemp -d)
+trap 'rm -rf "$packs"' EXIT
 
 status=0
-names=()
 for dir in packages/*/; do
   if [ "$(node -p "require('./${dir}package.json').private === true")" = true ]; then continue; fi
-  tarball=$(cd "$dir" && pnpm pack --pack-destination "$project/packs" --json |
+  tarball=$(cd "$dir" && pnpm --config.ignore-scripts=true pack --pack-destination "$packs" --json |
     node -p 'JSON.parse(require("fs").readFileSync(0, "utf8")).filename')
-  names+=("$(node -p "require('./${dir}package.json').name")=$tarball")
   echo "== ${dir%/}"
   pnpm exec publint run "$tarball" --strict || status=1
   pnpm exec attw "$tarball" --profile esm-only --format table-flipped --no-emoji --no-summary || status=1
 done
 
-echo "== require and import from a CommonJS project"
-(cd "$project" && node -e '
-  const tarballs = Object.fromEntries(process.argv.slice(1).map((entry) => { const [name, file] = entry.split("="); return [name, `file:${file}`]; }));
-  const manifest = { name: "cjs-project", private: true, dependencies: tarballs, pnpm: { overrides: tarballs } };
-  require("fs").writeFileSync("package.json", JSON.stringify(manifest));
-' "${names[@]}")
-(cd "$project" && ONNXRUNTIME_NODE_INSTALL=skip pnpm install --prefer-offline --silent)
-for entry in "${names[@]}"; do
-  name=${entry%%=*}
-  if (cd "$project" && node --no-warnings -e "require('$name')" &&
-    node --no-warnings --input-type=module -e "await import('$name')"); then
-    echo "$name: loads with require and import"
-  else
-    echo "$name: does not load"
-    status=1
-  fi
-done
+node scripts/pack-install-test.mjs "$packs" || status=1
 exit "$status"
