@@ -11,17 +11,17 @@ export interface BatchingOptions {
 /** A request waiting for a thread. Requests with the same key (inputs, their types and inner dims, fetches) join. */
 export interface Queued {
   readonly feeds: RawFeeds;
-  /** A JSON body of rows the thread parses and feeds itself (`feeds` is empty): it runs alone. */
+  /** A JSON body of rows the thread parses and feeds itself (`feeds` is empty); joins other JSON bodies. */
   readonly json?: Uint8Array;
-  /** For a JSON body, known once it ran. */
+  /** For a JSON body, estimated from its size until it ran. */
   rows: number;
   readonly key: string | undefined;
   readonly fetches: readonly string[];
   readonly enqueuedAt: number;
   /** What the observer's `enter` answered for this request. */
   readonly entered?: unknown;
-  /** `undefined`: a JSON body that isn't rows fitting the model. */
-  resolve(outputs: RawOutputs | undefined): void;
+  /** The outputs; for a JSON body, its response text, or `undefined` when it isn't rows fitting the model. */
+  resolve(answer: RawOutputs | string | undefined): void;
   reject(error: Error): void;
   deadline?: NodeJS.Timeout;
 }

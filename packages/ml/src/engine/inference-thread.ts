@@ -10,26 +10,28 @@ import { type TensorPack, transferList, unpackTensors } from './tensor-pack.js';
 /** Sits beside this file in the sources and in the published build (copied there by the build). */
 const script = new URL('./inference-worker.js', import.meta.url);
 
+/** What a thread answers for a run: the outputs and how long the session took (ms), or ONNX Runtime's error. */
+export type RunResult = { readonly outputs: RawOutputs; readonly ms: number } | { readonly error: string };
+
 /**
- * What a thread answers for a run: the outputs and how long the session took (ms), or ONNX Runtime's error; for
- * a JSON body, `unfit` when it isn't rows that fit the model (the caller reads it itself).
+ * What a thread answers for JSON bodies run together: each one's response text and rows (`null` and 0 for a
+ * body that isn't rows fitting the model, which the caller reads itself), or ONNX Runtime's error.
  */
-export type RunResult =
-  | { readonly outputs: RawOutputs; readonly ms: number; readonly rows?: number }
-  | { readonly error: string }
-  | { readonly unfit: true };
+export type JsonRunResult =
+  | { readonly texts: readonly (string | null)[]; readonly rows: readonly number[]; readonly ms: number }
+  | { readonly error: string };
 
 type Reply =
-  | { id: number; pack: TensorPack; ms: number; rows?: number }
-  | { id: number; error: string }
-  | { id: number; unfit: true };
+  | { id: number; pack: TensorPack; ms: number }
+  | { id: number; texts: (string | null)[]; rows: number[]; ms: number }
+  | { id: number; error: string };
 
 /** What a thread needs to feed rows it parses itself (see `runJson`). */
 export interface JsonRows {
   readonly feedPlan: FeedPlan;
   readonly maxRows: number;
 }
-type Pending = { resolve(result: RunResult): void; reject(error: Error): void };
+type Pending = { resolve(result: RunResult | JsonRunResult): void; reject(error: Error): void };
 
 /** A worker thread holding one ONNX Runtime session of the model; runs one batch at a time. */
 export class InferenceThread implements SessionMetadata {
@@ -46,9 +48,7 @@ export class InferenceThread implements SessionMetadata {
     worker.on('message', (reply: Reply) => {
       const pending = this.pending.get(reply.id);
       this.pending.delete(reply.id);
-      pending?.resolve(
-        'pack' in reply ? { outputs: unpackTensors(reply.pack), ms: reply.ms, rows: reply.rows } : reply,
-      );
+      pending?.resolve('pack' in reply ? { outputs: unpackTensors(reply.pack), ms: reply.ms } : reply);
     });
     const fail = (error: Error) => {
       if (this.exited) return;
@@ -92,7 +92,7 @@ export class InferenceThread implements SessionMetadata {
 
   /** Runs one batch: `pack` holds its joined inputs (a large buffer is moved, not copied). */
   run(pack: TensorPack, fetches: readonly string[]): Promise<RunResult> {
-    return this.send({ pack, fetches }, transferList(pack));
+    return this.send({ pack, fetches }, transferList(pack)) as Promise<RunResult>;
   }
 
   /** From now on, the thread can run JSON bodies of rows (`runJson`). */
@@ -101,14 +101,14 @@ export class InferenceThread implements SessionMetadata {
   }
 
   /**
-   * Runs a JSON body of rows, parsed and fed on the thread. The bytes are copied, not moved: the request keeps
-   * its body, for the event loop to read when the thread finds it unfit, and for whatever reads it later.
+   * Runs JSON bodies of rows together, parsed and fed on the thread, fetching one output. The bytes are copied,
+   * not moved: each request keeps its body, for the event loop to read when the thread finds it unfit.
    */
-  runJson(json: Uint8Array, fetches: readonly string[]): Promise<RunResult> {
-    return this.send({ json, fetches }, []);
+  runJson(jsons: readonly Uint8Array[], fetch: string): Promise<JsonRunResult> {
+    return this.send({ jsons, fetch }, []) as Promise<JsonRunResult>;
   }
 
-  private send(message: object, transfer: ArrayBuffer[]): Promise<RunResult> {
+  private send(message: object, transfer: ArrayBuffer[]): Promise<RunResult | JsonRunResult> {
     if (this.exited) return Promise.reject(new InferenceThreadError('The inference thread has stopped'));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {

@@ -110,15 +110,14 @@ export class OnnxModel {
   }
 
   /**
-   * `predict` for a body `{"input": rows}` given as JSON bytes, parsed and fed on an inference thread so that
-   * the event loop doesn't spend its time on it; `undefined` when this thread must read it instead (no
-   * inference threads, named tensors, or rows that don't fit: `predict` then words the error).
+   * `predict` for a body `{"input": rows}` given as JSON bytes, answered as JSON text (`{"output": […]}`):
+   * parsed, fed, run (joined with other such bodies) and written on an inference thread, so that the event
+   * loop only moves bytes. `undefined` when this thread must read it instead: no inference threads, a body that
+   * isn't rows fitting the model (`predict` then words the error), or a run small enough for the event loop.
    */
-  async predictJson(json: Uint8Array): Promise<Prediction[] | undefined> {
+  async predictJson(json: Uint8Array): Promise<string | undefined> {
     if (!(this.backend instanceof ThreadedBackend) || this.prediction.problem !== undefined) return undefined;
-    const { name } = this.prediction;
-    const ran = await this.backend.runJson(json, [name]);
-    return ran && perRow(name, readTensor(ran.outputs[name]!), ran.rows);
+    return this.backend.runJson(json, this.prediction.name);
   }
 
   /** One array of class probabilities per row. */

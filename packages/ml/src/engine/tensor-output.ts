@@ -1,9 +1,9 @@
 import { UnsupportedModelError } from './errors';
-import { fromHalf } from './float16.js';
+import { type OutputValue, plainData, splitRows } from './output-values.js';
 import type { RawTensor } from './raw-tensor';
 import { type ElementType, elementTypeOf } from './signature';
 
-export type OutputValue = number | string | boolean;
+export type { OutputValue };
 
 /** An output as plain, JSON-ready data: `data` is flat, in row-major order. */
 export interface OutputTensor {
@@ -17,20 +17,6 @@ export function readTensor(tensor: RawTensor): OutputTensor {
   return { type: elementTypeOf(tensor.type), shape: tensor.dims, data: plainData(tensor) };
 }
 
-function plainData({ type, data }: RawTensor): OutputValue[] {
-  if (type === 'int64' || type === 'uint64') {
-    return Array.from(data as BigInt64Array | BigUint64Array, bigintValue);
-  }
-  if (type === 'bool') return Array.from(data as Uint8Array, Boolean);
-  if (type === 'float16') return Array.from(data as Uint16Array, fromHalf);
-  return Array.from(data as ArrayLike<number | string>);
-}
-
-function bigintValue(value: bigint): number | string {
-  const number = Number(value);
-  return Number.isSafeInteger(number) ? number : value.toString();
-}
-
 /** One entry per row: the row's only value, or its values flattened. */
 export function perRow(name: string, output: OutputTensor, rows: number): (OutputValue | OutputValue[])[] {
   if (output.shape[0] !== rows) {
@@ -38,8 +24,5 @@ export function perRow(name: string, output: OutputTensor, rows: number): (Outpu
       `Output '${name}' has shape [${output.shape.join(', ')}], not one entry per row of the ${rows} given: call run()`,
     );
   }
-  const size = rows === 0 ? 0 : output.data.length / rows;
-  return Array.from({ length: rows }, (_, row) =>
-    size === 1 ? output.data[row]! : output.data.slice(row * size, (row + 1) * size),
-  );
+  return splitRows(output.data, rows);
 }

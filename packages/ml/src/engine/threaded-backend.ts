@@ -54,6 +54,7 @@ export class ThreadedBackend implements InferenceBackend {
   private queue = new BatchQueue(false);
   private running = 0;
   private delay: NodeJS.Timeout | undefined;
+  private dispatching = false;
   private closing = false;
   private drained: (() => void) | undefined;
   private readonly maxQueueSize: number;
@@ -64,6 +65,8 @@ export class ThreadedBackend implements InferenceBackend {
   /** How long (ms) a run of at most INLINE_ROWS rows takes in a session, on average. */
   private smallRunMs = Number.POSITIVE_INFINITY;
   private jsonRows: JsonRows | undefined;
+  /** Bytes of JSON per row in the bodies run so far, to tell a body's rows before it is parsed. */
+  private bytesPerRow = 64;
 
   private constructor(
     private readonly model: Uint8Array,
@@ -114,23 +117,24 @@ export class ThreadedBackend implements InferenceBackend {
   }
 
   /**
-   * Runs a JSON body `{"input": rows}` parsed and fed on a thread, off the event loop: the outputs and the
-   * number of rows, or `undefined` when the body isn't rows that fit the model (the caller reads it itself
-   * and words the error). It runs alone, never batched.
+   * Answers a JSON body `{"input": rows}` parsed, fed and run on a thread, joined with other such bodies:
+   * the text of its response (`{"output": […]}`), so that the event loop only moves bytes. `undefined` when the
+   * caller should read it itself: the body isn't rows fitting the model (the caller words the error), or it
+   * would run on the event loop anyway (see `inlineRunMs`).
    */
-  async runJson(
-    json: Uint8Array,
-    fetches: readonly string[],
-  ): Promise<{ outputs: RawOutputs; rows: number } | undefined> {
-    if (!this.jsonRows) return undefined;
-    const entry = { feeds: {}, json, rows: 0, key: undefined, fetches };
-    const outputs = await this.enqueue(entry);
-    return outputs && { outputs, rows: entry.rows };
+  runJson(json: Uint8Array, fetch: string): Promise<string | undefined> {
+    if (!this.jsonRows) return Promise.resolve(undefined);
+    const rows = Math.max(1, Math.ceil(json.byteLength / this.bytesPerRow));
+    if (this.inlineFits(rows)) return Promise.resolve(undefined);
+    // only tensor runs answer outputs
+    return this.enqueue({ feeds: {}, json, rows, key: `json|${fetch}`, fetches: [fetch] }) as Promise<
+      string | undefined
+    >;
   }
 
   private enqueue(
     work: Pick<Queued, 'feeds' | 'json' | 'rows' | 'key' | 'fetches'>,
-  ): Promise<RawOutputs | undefined> {
+  ): Promise<RawOutputs | string | undefined> {
     if (this.closing) return Promise.reject(new InferenceThreadError('The model is closed'));
     return new Promise((resolve, reject) => {
       const entered = this.options.observe?.enter ? quietly(() => this.options.observe!.enter!()) : undefined;
@@ -141,9 +145,9 @@ export class ThreadedBackend implements InferenceBackend {
         return;
       }
       this.queue.push(entry);
-      this.dispatch();
-      if (!this.queue.has(entry)) return;
-      if (this.queue.size > this.maxQueueSize) {
+      this.dispatchSoon();
+      // Each idle thread takes the head of the queue at the dispatch: those requests don't wait.
+      if (this.queue.size - this.idleThreads() > this.maxQueueSize) {
         this.queue.remove(entry);
         reject(new ModelOverloadedError(this.maxQueueSize));
         return;
@@ -240,6 +244,24 @@ export class ThreadedBackend implements InferenceBackend {
     );
   }
 
+  /**
+   * Dispatches once the event loop has read what arrived with this request (setImmediate runs after the
+   * poll phase): requests that arrive together join one batch, where dispatching at once would send the
+   * first alone. A lone request waits for nothing but the rest of this turn of the loop.
+   */
+  private dispatchSoon(): void {
+    if (this.dispatching) return;
+    this.dispatching = true;
+    setImmediate(() => {
+      this.dispatching = false;
+      this.dispatch();
+    });
+  }
+
+  private idleThreads(): number {
+    return this.threads.reduce((count, thread) => count + (thread.idle ? 1 : 0), 0);
+  }
+
   private dispatch(): void {
     let thread = this.threads.find((candidate) => candidate.idle);
     while (thread && this.queue.size > 0) {
@@ -278,39 +300,67 @@ export class ThreadedBackend implements InferenceBackend {
     const [first] = entries as [Queued];
     const started = performance.now();
     const run = first.json
-      ? thread.runJson(first.json, first.fetches)
+      ? thread.runJson(
+          entries.map((entry) => entry.json!),
+          first.fetches[0]!,
+        )
       : thread.run(packBatch(entries), first.fetches);
+    // `running` drops before the requests are answered: one answered may call again at once, and find it idle.
     run
       .then(
         (result) => {
-          if ('unfit' in result) return first.resolve(undefined);
-          if ('outputs' in result) first.rows = result.rows ?? first.rows;
-          this.observe(
-            entries,
-            started,
-            'outputs' in result ? 'answered' : entries.length > 1 ? 'retried' : 'failed',
-          );
-          if ('outputs' in result) {
-            this.timed(rowsOf(entries), result.ms);
-            answer(entries, result.outputs);
-          } else if (entries.length > 1) this.queue.retryAlone(entries);
-          else
-            first.reject(
-              new ModelInputError(
-                'rejected',
-                `The model rejected the input: ${runtimeMessage(result.error)}`,
-              ),
-            );
+          this.running--;
+          if ('error' in result) this.refused(entries, started, result.error);
+          else if ('texts' in result) this.answerJson(entries, started, result);
+          else this.answerTensors(entries, started, result);
         },
         (error: Error) => {
+          this.running--;
           this.observe(entries, started, 'failed');
           for (const entry of entries) entry.reject(error);
         },
       )
-      .finally(() => {
-        this.running--;
-        this.dispatch();
-      });
+      .finally(() => this.dispatch());
+  }
+
+  private answerTensors(
+    entries: Queued[],
+    started: number,
+    result: { outputs: RawOutputs; ms: number },
+  ): void {
+    this.observe(entries, started, 'answered');
+    this.timed(rowsOf(entries), result.ms);
+    answer(entries, result.outputs);
+  }
+
+  private answerJson(
+    entries: Queued[],
+    started: number,
+    result: { texts: readonly (string | null)[]; rows: readonly number[]; ms: number },
+  ): void {
+    entries.forEach((entry, index) => {
+      entry.rows = result.rows[index]!;
+      if (entry.rows > 0) this.learnBytesPerRow(entry.json!.byteLength / entry.rows);
+    });
+    this.observe(entries, started, 'answered');
+    this.timed(rowsOf(entries), result.ms);
+    entries.forEach((entry, index) => {
+      entry.resolve(result.texts[index] ?? undefined);
+    });
+  }
+
+  /** ONNX Runtime refused a run: each request of a batch runs again alone, so that only the culprit fails. */
+  private refused(entries: Queued[], started: number, error: string): void {
+    this.observe(entries, started, entries.length > 1 ? 'retried' : 'failed');
+    if (entries.length > 1) this.queue.retryAlone(entries);
+    else
+      entries[0]!.reject(
+        new ModelInputError('rejected', `The model rejected the input: ${runtimeMessage(error)}`),
+      );
+  }
+
+  private learnBytesPerRow(bytes: number): void {
+    this.bytesPerRow += ESTIMATE_WEIGHT * (bytes - this.bytesPerRow);
   }
 
   /** Tells the observer of the run and of each request's share; a batch that failed and is retried alone is not. */

@@ -48,7 +48,7 @@ export class Model {
     return this.onnx().predict(rows);
   }
 
-  /** `predict` for a JSON body `{"input": rows}`, parsed off the event loop; see OnnxModel.predictJson. */
+  /** `POST /predict/`'s answer to a JSON body of rows, as JSON text made off the event loop; see OnnxModel. */
   async predictJson(json: Uint8Array): ReturnType<OnnxModel['predictJson']> {
     return this.state.engine instanceof Error ? undefined : this.state.engine.predictJson(json);
   }

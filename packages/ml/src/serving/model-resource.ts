@@ -20,12 +20,8 @@ import { predictionSocket } from './prediction-socket';
 import { predictionStream } from './prediction-stream';
 import { namedInputsSchema, namedOutputsSchema, rowsSchema } from './signature-schema';
 
-/**
- * `POST /predict/` bodies from this size up (about 700 rows of a dozen columns) are parsed and fed on an
- * inference thread: on the event loop, their parsing would hold every other request back.
- */
-const OFF_THREAD_BODY_BYTES = 64 * 1024;
 const predictBody = validator(PredictInput, 'body');
+const jsonHeaders = { 'content-type': 'application/json' };
 
 export interface ModelResourceOptions {
   /** Prefix of the routes' names (`churn:predict`) and of the model's token. */
@@ -90,11 +86,9 @@ export class ModelResource extends Resource<{ model: Token<Model> }> {
         inject: { bytes: JsonBytes },
       },
       async ({ bytes, model }) => {
-        const offThread =
-          bytes !== undefined && bytes.byteLength >= OFF_THREAD_BODY_BYTES
-            ? await model.predictJson(bytes)
-            : undefined;
-        if (offThread) return { output: offThread };
+        // Rows are read, run and answered on an inference thread; anything else is read here.
+        const answered = bytes === undefined ? undefined : await model.predictJson(bytes);
+        if (answered !== undefined) return new Response(answered, { headers: jsonHeaders });
         const { input } = predictBody(parseJsonBody(bytes));
         return { output: await predictMany(model, input) };
       },
