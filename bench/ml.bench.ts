@@ -32,7 +32,7 @@ const servers: LoadSpec[] = [
 ];
 /** Files the Python Flama writes (protocol 1, protocol 2, Flama ≤ 1.11's tar), from the ml package's fixtures. */
 const pythonFiles = ['protocol1-bz2.flm', 'protocol2-lzma.flm', 'legacy-xz.flm'].map((name) =>
-  fileURLToPath(new URL(`../packages/ml/src/flm/fixtures/${name}`, import.meta.url)),
+  fileURLToPath(new URL(`../packages/ml/src/testing/flm-fixtures/${name}`, import.meta.url)),
 );
 
 /** The Python Flama 1.12 reference: 480 predictions/s where bare node:http served 78,000 req/s. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { dump, Flama } from 'flama';
-import { recurrentCell } from '../../packages/ml/src/serving/testing-recurrent-cell';
+import { recurrentCell } from '../../packages/ml/src/testing/recurrent-cell';
 import { announce } from './announce';
 
 const file = join(await mkdtemp(join(tmpdir(), 'flama-bench-cell-')), 'cell.flm');

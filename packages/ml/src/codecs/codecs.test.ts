@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Zstd } from '@hpcc-js/wasm-zstd';
 import { describe, expect, it } from 'vitest';
-import { decodedFixtures, fixture, sha256 } from '../flm/fixtures/fixtures';
+import { decodedFixtures, fixture, sha256 } from '../testing/flm-fixtures/fixtures';
 import type { CodecName, WritableCodecName } from './codec';
 import { codec, writableCodec } from './registry';
 

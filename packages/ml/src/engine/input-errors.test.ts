@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { identity, linearRegressor, mixedPipeline, pairs, typedColumns } from '../testing/models';
 import {
   BatchTooLargeError,
   ModelInputError,
@@ -7,7 +8,6 @@ import {
   UnsupportedModelError,
 } from './errors';
 import { type OnnxModel as Model, OnnxModel } from './onnx-model';
-import { identity, linearRegressor, mixedPipeline, pairs, typedColumns } from './test-models';
 
 type Rows = Parameters<Model['predict']>[0];
 

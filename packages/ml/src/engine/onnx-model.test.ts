@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { identity, linearRegressor, matrixClassifier, mixedPipeline, typedColumns } from '../testing/models';
 import { OnnxModel } from './onnx-model';
-import { identity, linearRegressor, matrixClassifier, mixedPipeline, typedColumns } from './test-models';
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 const closeTo = (values: number[]) => values.map((value) => expect.closeTo(value, 5));

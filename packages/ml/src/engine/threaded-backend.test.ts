@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { identity, linearRegressor, mixedPipeline, pickColumn, typedColumns } from '../testing/models';
 import { ModelInputError, ModelOverloadedError, ModelTimeoutError } from './errors';
 import type { BatchObservation } from './inference-observer';
 import { OnnxModel } from './onnx-model';
-import { identity, linearRegressor, mixedPipeline, pickColumn, typedColumns } from './test-models';
 
 const rowsOf = (count: number, seed: number) =>
   Array.from({ length: count }, (_, row) => [row + seed, (row * seed) % 7, -seed]);
@@ -109,7 +109,10 @@ describe('overload', () => {
 
   test('a request that waited past its deadline gets 504', async () => {
     const model = await OnnxModel.create(linearRegressor(), { threads: 1, timeout: 1 });
-    const calls = Promise.allSettled([model.predict(rowsOf(1, 1)), model.predict(rowsOf(1, 2))]);
+    const running = model.predict(rowsOf(1, 1));
+    // Requests are dispatched once the event loop has read what arrived with them: the first is now running.
+    await new Promise((resolve) => setImmediate(resolve));
+    const calls = Promise.allSettled([running, model.predict(rowsOf(1, 2))]);
     // Hold this thread past the deadline: the timer phase comes before the thread's reply is read.
     const until = performance.now() + 20;
     while (performance.now() < until);

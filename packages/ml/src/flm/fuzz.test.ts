@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { fixture } from '../testing/flm-fixtures/fixtures';
 import { FlmFormatError } from './errors';
-import { fixture } from './fixtures/fixtures';
 import { readFlm } from './reader';
 import { writeFlm } from './writer';
 

@@ -1,7 +1,6 @@
 import { deflateSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { writableCodec } from '../codecs/registry';
-import type { FlmErrorReason } from './errors';
 import {
   bytes,
   entry,
@@ -13,8 +12,9 @@ import {
   tar,
   u32,
   u64,
-} from './fixtures/build-flm';
-import { fixture } from './fixtures/fixtures';
+} from '../testing/flm-fixtures/build-flm';
+import { fixture } from '../testing/flm-fixtures/fixtures';
+import type { FlmErrorReason } from './errors';
 import { inspectFlm, type ReadFlmOptions, readFlm } from './reader';
 
 const encode = (value: string) => new TextEncoder().encode(value);

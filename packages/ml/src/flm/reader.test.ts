@@ -13,8 +13,8 @@ import {
   protocol2Sections,
   u32,
   u64,
-} from './fixtures/build-flm';
-import { fixture, flmExpectations, sha256 } from './fixtures/fixtures';
+} from '../testing/flm-fixtures/build-flm';
+import { fixture, flmExpectations, sha256 } from '../testing/flm-fixtures/fixtures';
 import { frameworkLib } from './meta';
 import { readFlm } from './reader';
 import type { FlmFile } from './types';

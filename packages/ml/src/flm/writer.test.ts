@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WritableCodecName } from '../codecs/codec';
+import { sha256 } from '../testing/flm-fixtures/fixtures';
 import type { FlmFormatError } from './errors';
-import { sha256 } from './fixtures/fixtures';
 import { readFlm } from './reader';
 import { writeFlm } from './writer';
 

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, testClient } from '@flama/routing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { identity, linearRegressor, mixedPipeline } from '../engine/test-models';
 import { dump } from '../model/dump';
 import { modelResource } from '../serving/model-resource';
 import { ModelsModule } from '../serving/models-module';
+import { identity, linearRegressor, mixedPipeline } from '../testing/models';
 
 let dir: string;
 let client: Awaited<ReturnType<typeof testClient>>;

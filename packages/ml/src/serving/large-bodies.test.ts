@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { App, type SocketServer, serveOnSocket } from '@flama/routing';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BatchObservation } from '../engine/inference-observer';
-import { mixedPipeline } from '../engine/test-models';
 import { dump } from '../model/dump';
 import { load } from '../model/load';
+import { mixedPipeline } from '../testing/models';
 import { modelResource } from './model-resource';
 import { ModelsModule, type ServingOptions } from './models-module';
 

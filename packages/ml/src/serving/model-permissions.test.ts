@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { App, routeOf, testClient } from '@flama/routing';
 import type { MiddlewareHandler } from 'hono';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { linearRegressor } from '../engine/test-models';
 import { dump } from '../model/dump';
+import { linearRegressor } from '../testing/models';
 import { modelResource } from './model-resource';
 import { ModelsModule } from './models-module';
 

@@ -5,11 +5,11 @@ import { App, testClient } from '@flama/routing';
 import type { OpenAPIDocument } from '@flama/schema';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { mixedPipeline } from '../engine/test-models';
 import { dump } from '../model/dump';
 import { Model } from '../model/model';
+import { mixedPipeline } from '../testing/models';
+import { recurrentCell } from '../testing/recurrent-cell';
 import { ModelsModule } from './models-module';
-import { recurrentCell } from './testing-recurrent-cell';
 
 let cellFile: string;
 let tableFile: string;

@@ -7,8 +7,8 @@ import { App, acceptWebSockets } from '@flama/routing';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { mixedPipeline } from '../engine/test-models';
 import { dump } from '../model/dump';
+import { mixedPipeline } from '../testing/models';
 import { ModelsModule } from './models-module';
 
 let server: Server;

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { App, testClient } from '@flama/routing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BatchObservation } from '../engine/inference-observer';
-import { mixedPipeline } from '../engine/test-models';
 import { dump } from '../model/dump';
+import { mixedPipeline } from '../testing/models';
 import { modelResource } from './model-resource';
 import { ModelsModule, type ServingOptions } from './models-module';
 

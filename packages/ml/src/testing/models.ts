@@ -9,7 +9,7 @@ import {
   type Value,
 } from '@flama/onnx-graph';
 
-/** Test helper: small real ONNX models, built with @flama/onnx-graph, whose outputs are easy to compute by hand. */
+/** Small real ONNX models, built with @flama/onnx-graph, whose outputs are easy to compute by hand. */
 
 /** y = x·[1, 2, 3] + 0.5, one 2-D float input [N, 3], output `variable` [N, 1]. */
 export function linearRegressor(): Uint8Array {
