@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { type AttributeValue, type ElementType, float, floats, graph, tensor } from './index';
-import { runModel } from './test-session';
+import { runModel } from './testing/run-model';
 
 /** A Constant node turns each kind of attribute into an output we can read back. */
 async function constantOf(attribute: string, value: AttributeValue) {

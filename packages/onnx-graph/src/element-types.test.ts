@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { type ElementType, graph, type TensorValues, tensor } from './index';
-import { runModel, Tensor } from './test-session';
+import { runModel, Tensor } from './testing/run-model';
 
 /** Each type as a graph input and as a constant, concatenated: both encodings must come back intact. */
 const cases: { type: ElementType; input: Tensor; constant: TensorValues; expected: unknown[] }[] = [

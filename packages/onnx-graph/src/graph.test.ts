@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { GraphError, graph, tensor } from './index';
-import { floats32, runModel } from './test-session';
+import { floats32, runModel } from './testing/run-model';
 
 describe('graph', () => {
   test('names node outputs <op>_<n> when not told, without clashing', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { graph, mapType, sequenceType, tensor, tensorType } from './index';
-import { floats32, metadataOf, runModel, Tensor } from './test-session';
+import { floats32, metadataOf, runModel, Tensor } from './testing/run-model';
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 const strings = (values: string[]) => new Tensor('string', values, [values.length, 1]);
