@@ -5,8 +5,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createTables } from '../database/create-tables';
 import { Database } from '../database/database';
-import { PostRepository, posts, UserRepository, users } from '../test-fixtures';
 import { describeDatabases } from '../testing';
+import { PostRepository, posts, UserRepository, users } from '../testing/blog';
 import { crudResource } from './crud-resource';
 
 const UserInput = z.object({

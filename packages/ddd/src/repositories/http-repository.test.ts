@@ -1,14 +1,12 @@
-import type { AddressInfo } from 'node:net';
 import { value } from '@flama/injection';
-import { App } from '@flama/routing';
-import { type ServerType, serve } from '@hono/node-server';
+import { App, type SocketServer, serveOnSocket } from '@flama/routing';
 import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import { crudResource } from '../crud/crud-resource';
 import { createTables } from '../database/create-tables';
 import { Database } from '../database/database';
 import { IntegrityError, MultipleRecordsError, NotFoundError } from '../errors';
-import { posts, users } from '../test-fixtures';
+import { posts, users } from '../testing/blog';
 import { HTTPRepository, HTTPRepositoryError } from './http-repository';
 
 const User = z.object({ id: z.uuid(), name: z.string(), email: z.string(), active: z.boolean() });
@@ -24,7 +22,7 @@ const PostInput = Post.partial({ id: true, score: true, summary: true });
 
 describe('HTTPRepository, against a CRUD resource over a socket', () => {
   let database: Database;
-  let server: ServerType;
+  let served: SocketServer;
   let user: HTTPRepository<typeof User>;
   let post: HTTPRepository<typeof Post>;
   const app = new App();
@@ -41,17 +39,13 @@ describe('HTTPRepository, against a CRUD resource over a socket', () => {
     database = await Database.connect('pglite://memory');
     await createTables(database, { users, posts });
     app.addComponent(value(Database, database));
-    await app.startup();
-    server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
-    await new Promise((resolve) => server.once('listening', resolve));
-    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    user = new HTTPRepository({ url: `${origin}/user/`, schema: User });
-    post = new HTTPRepository({ url: `${origin}/post`, schema: Post, pagination: 'limit-offset' });
+    served = await serveOnSocket(app);
+    user = new HTTPRepository({ url: `${served.url}/user/`, schema: User });
+    post = new HTTPRepository({ url: `${served.url}/post`, schema: Post, pagination: 'limit-offset' });
   });
 
   afterAll(async () => {
-    await new Promise((resolve) => server?.close(resolve));
-    await app.shutdown();
+    await served?.close();
     await database?.close();
   });
 

@@ -3,6 +3,7 @@ import { and, eq, gt, SQL } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { createTables } from '../database/create-tables';
 import { IntegrityError, MultipleRecordsError, NotFoundError } from '../errors';
+import { describeDatabases } from '../testing';
 import {
   MembershipRepository,
   memberships,
@@ -10,8 +11,7 @@ import {
   posts,
   UserRepository,
   users,
-} from '../test-fixtures';
-import { describeDatabases } from '../testing';
+} from '../testing/blog';
 
 describeDatabases('TableRepository', (db) => {
   let user: UserRepository;

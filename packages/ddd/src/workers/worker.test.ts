@@ -4,8 +4,8 @@ import { beforeAll, beforeEach, describe, expect, expectTypeOf, it } from 'vites
 import { createTables } from '../database/create-tables';
 import { Database } from '../database/database';
 import { IntegrityError } from '../errors';
-import { BlogWorker, PostRepository, UserRepository, users } from '../test-fixtures';
 import { describeDatabases } from '../testing';
+import { BlogWorker, PostRepository, UserRepository, users } from '../testing/blog';
 import { Worker } from './worker';
 import { WorkerComponent } from './worker-component';
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
-import { TableRepository } from './repositories/table-repository';
-import { Worker } from './workers/worker';
+import { TableRepository } from '../repositories/table-repository';
+import { Worker } from '../workers/worker';
 
 // Tables the package's tests share: the seed's users, posts referencing them, and a composite key.
 export const users = pgTable('user', {
