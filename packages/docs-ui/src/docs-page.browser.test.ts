@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type SocketServer, serveOnSocket } from '@flama/routing';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DocsPage } from './docs-page';
-import { type RunningServer, serveOnLoopback } from './testing/serve-node';
 import { WARMING_API_DOCUMENT } from './testing/warming-api';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -72,7 +72,7 @@ async function visitRendered(browser: Browser, url: string): Promise<Visit> {
 }
 
 describe('the docs page in headless Chromium', () => {
-  let server: RunningServer;
+  let server: SocketServer;
   let browser: Browser;
 
   beforeAll(async () => {
@@ -93,15 +93,17 @@ describe('the docs page in headless Chromium', () => {
       }),
     ]);
     const schema = JSON.stringify(WARMING_API_DOCUMENT);
-    server = await serveOnLoopback((request) => {
-      if (new URL(request.url).pathname === schemaUrl) {
-        return new Response(schema, { headers: { 'content-type': 'application/json' } });
-      }
-      for (const page of pages) {
-        const response = page.respond(request);
-        if (response) return response;
-      }
-      return undefined;
+    server = await serveOnSocket({
+      fetch: (request) => {
+        if (new URL(request.url).pathname === schemaUrl) {
+          return new Response(schema, { headers: { 'content-type': 'application/json' } });
+        }
+        for (const page of pages) {
+          const response = page.respond(request);
+          if (response) return response;
+        }
+        return new Response('Not Found', { status: 404 });
+      },
     });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -126,7 +128,7 @@ describe('the docs page in headless Chromium', () => {
   });
 
   it('renders the operations from /schema/ with no request leaving the machine', async () => {
-    const visit = await visitRendered(browser, `${server.origin}/docs/`);
+    const visit = await visitRendered(browser, `${server.url}/docs/`);
     const directory = join(tmpdir(), 'flama-docs-ui');
     await mkdir(directory, { recursive: true });
     const screenshot = join(directory, 'docs.png');
@@ -145,7 +147,7 @@ describe('the docs page in headless Chromium', () => {
   }, 60_000);
 
   it('keeps to loopback through its Scalar configuration alone, under an open CSP', async () => {
-    const visit = await visitRendered(browser, `${server.origin}/open/docs/`);
+    const visit = await visitRendered(browser, `${server.url}/open/docs/`);
     await visit.close();
 
     expect(visit.requested.filter(leavesTheMachine)).toEqual([]);
@@ -155,7 +157,7 @@ describe('the docs page in headless Chromium', () => {
   }, 60_000);
 
   it('would notice a request leaving the machine (Scalar default fonts switched back on)', async () => {
-    const visit = await visitRendered(browser, `${server.origin}/fonts/docs/`);
+    const visit = await visitRendered(browser, `${server.url}/fonts/docs/`);
     await visit.close();
 
     expect(visit.requested.filter(leavesTheMachine).map((url) => new URL(url).hostname)).toContain(
