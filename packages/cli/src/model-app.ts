@@ -1,4 +1,4 @@
-import type { LoadOptions, ModelsModule, ServingOptions } from '@flama/ml';
+import type { LoadOptions, ModelsModule, ServedModelOptions, ServingOptions } from '@flama/ml';
 import { App } from '@flama/routing';
 import { CliError } from './cli-error';
 import { importDocsPage, importMcp, importMetrics, importModels } from './optional-package';
@@ -41,21 +41,18 @@ export class ModelApp extends App {
   readonly models: ModelsModule;
   private readonly docs: string | undefined;
 
-  constructor(settings: ModelAppSettings, ml: typeof import('@flama/ml')) {
+  constructor(
+    settings: ModelAppSettings,
+    ml: typeof import('@flama/ml'),
+    docsUi: typeof import('@flama/docs-ui') | undefined,
+  ) {
     const { title, version, description, schema, debug } = settings;
     super({ title, version, description, schema, debug, health: true });
-    this.models = new ml.ModelsModule(this, { ...settings.serving, oip: true });
-    this.addModule(this.models);
-    for (const model of settings.models) {
-      const resource = ml.modelResource({
-        name: model.name,
-        model: model.path,
-        ...(model.version !== undefined && { version: model.version }),
-        ...(model.load && { load: model.load }),
-      });
-      this.models.addModelResource(model.url, resource);
-    }
-    this.docs = settings.docs === false || !this.schemaPath ? undefined : settings.docs;
+    this.models = ml.attachModels(this, {
+      serving: { ...settings.serving, oip: true },
+      models: settings.models.map(servedModel),
+    });
+    this.docs = docsUi?.attachDocs(this, { path: settings.docs });
   }
 
   override get docsPath(): string | undefined {
@@ -63,14 +60,20 @@ export class ModelApp extends App {
   }
 }
 
+/** A model of the command line or the config file, as @flama/ml serves it. */
+function servedModel({ url, path, ...model }: ModelSpec): ServedModelOptions {
+  return { ...model, path: url, model: path };
+}
+
 /**
- * A ModelApp for `flama <command>`, importing @flama/ml, and @flama/docs-ui when it has a docs page: a
- * MissingPackageError names the one that isn't installed.
+ * A ModelApp for `flama <command>`, importing @flama/ml, and @flama/docs-ui when it has a docs page (which needs
+ * the schema): a MissingPackageError names the one that isn't installed.
  */
 export async function createModelApp(settings: ModelAppSettings, command: string): Promise<ModelApp> {
   checkDistinct(settings.models);
-  const app = new ModelApp(settings, await importModels(command));
-  if (app.docsPath) (await importDocsPage(command)).attachDocs(app, { path: app.docsPath });
+  const ml = await importModels(command);
+  const hasDocs = settings.docs !== false && settings.schema !== false;
+  const app = new ModelApp(settings, ml, hasDocs ? await importDocsPage(command) : undefined);
   if (settings.metrics) {
     const metrics = await importMetrics();
     if (metrics) {

@@ -2,7 +2,7 @@ import { attachDocs } from '@flama/docs-ui';
 import type { Component } from '@flama/injection';
 import { McpModule, servedModelTools } from '@flama/mcp';
 import { PrometheusMetrics } from '@flama/metrics';
-import { ModelsModule, type ServingOptions } from '@flama/ml';
+import { attachModels, type ModelsModule, type ServingOptions } from '@flama/ml';
 import { App, type AppOptions } from '@flama/routing';
 import type { Context } from 'hono';
 import { accessTokenAuthorize, type FlamaMcpOptions, mcpSettings } from './mcp-settings';
@@ -47,8 +47,7 @@ export class Flama extends App {
 
   constructor(options: FlamaOptions = {}) {
     super(options);
-    this.models = new ModelsModule(this, options.serving);
-    this.addModule(this.models);
+    this.models = attachModels(this, { serving: options.serving });
     const mcp = mcpSettings(options.mcp);
     this.mcp = new McpModule(this, { authorize: mcp?.authorize });
     for (const component of options.components ?? []) this.checkMcpCallersWith(component);
@@ -64,8 +63,7 @@ export class Flama extends App {
       this.addMiddleware(metrics.middleware);
       this.models.observe(metrics);
     }
-    this.docs = options.docs === false || !this.schemaPath ? undefined : (options.docs ?? '/docs/');
-    if (this.docs) attachDocs(this, { path: this.docs, configuration: options.docsConfiguration });
+    this.docs = attachDocs(this, { path: options.docs, configuration: options.docsConfiguration });
   }
 
   override get docsPath(): string | undefined {

@@ -29,6 +29,11 @@ export { DumpError, type DumpOptions, dump } from './model/dump';
 export { type LoadOptions, load } from './model/load';
 export { Model } from './model/model';
 export { PythonModelError } from './model/python-model-error';
+export {
+  type AttachModelsOptions,
+  attachModels,
+  type ServedModelOptions,
+} from './serving/attach-models';
 export { availableCpus } from './serving/available-cpus';
 export { ModelResource, type ModelResourceOptions, modelResource } from './serving/model-resource';
 export {

@@ -8,9 +8,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { dump } from '../model/dump';
 import { mixedPipeline } from '../testing/models';
+import { attachModels, type ServedModelOptions } from './attach-models';
 import { modelResource } from './model-resource';
 import { ModelInput, ModelOutput } from './model-schemas';
-import { ModelsModule } from './models-module';
+import type { ModelsModule } from './models-module';
 
 let file: string;
 
@@ -24,19 +25,16 @@ beforeAll(async () => {
   });
 });
 
-function appWithModels(): { app: App; models: ModelsModule } {
+function appWithModels(served?: readonly ServedModelOptions[]): { app: App; models: ModelsModule } {
   const app = new App({ title: 'Models', log: () => undefined });
-  const models = new ModelsModule(app);
-  app.addModule(models);
-  return { app, models };
+  return { app, models: attachModels(app, { models: served }) };
 }
 
 const json = (response: Response) => response.json() as Promise<Record<string, unknown>>;
 
 describe('serving models', () => {
   it('inspects and predicts under the mount, one output per row', async () => {
-    const { app, models } = appWithModels();
-    models.addModel('/churn/', file, 'churn');
+    const { app } = appWithModels([{ path: '/churn/', name: 'churn', model: file }]);
     const client = await testClient(app);
     const inspect = await json(await client.get('/churn/'));
     expect(inspect.artifacts).toEqual(['artifact.json']);
