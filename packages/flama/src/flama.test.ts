@@ -77,4 +77,10 @@ describe('Flama', () => {
     });
     await app.shutdown();
   });
+
+  it('gives its MCP server the session idle timeout', () => {
+    expect(() => new Flama({ mcp: { stateful: true, sessionIdleTimeout: 0 } })).toThrow(
+      'MCP server Flama: sessionIdleTimeout is milliseconds',
+    );
+  });
 });

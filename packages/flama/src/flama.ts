@@ -53,7 +53,14 @@ export class Flama extends App {
     for (const component of options.components ?? []) this.checkMcpCallersWith(component);
     if (mcp) {
       const { title: name, version, description: instructions } = this;
-      const server = this.mcp.addServer(mcp.path, { name, version, instructions, stateful: mcp.stateful });
+      const { stateful, sessionIdleTimeout } = mcp;
+      const server = this.mcp.addServer(mcp.path, {
+        name,
+        version,
+        instructions,
+        stateful,
+        sessionIdleTimeout,
+      });
       servedModelTools(server, this.models);
     }
     if (options.metrics) {

@@ -10,6 +10,8 @@ export interface FlamaMcpOptions {
    * process (`--server-workers 1`). Default stateless.
    */
   stateful?: boolean;
+  /** Milliseconds without a request after which a session ends (default 30 minutes; `false`: never). */
+  sessionIdleTimeout?: number | false;
   /**
    * How a caller is checked against the `meta.permissions` of tools, resources and prompts (of every server of
    * `app.mcp`). Default: its access token (the app's `AccessTokenComponent`) covers them, as for routes.

@@ -6,7 +6,7 @@ import type { UriTemplate } from '@modelcontextprotocol/sdk/shared/uriTemplate.j
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { McpAuthorizationError, type McpAuthorize } from './authorization';
-import { type Connection, McpSessions } from './mcp-sessions';
+import { type Connection, DEFAULT_SESSION_IDLE_TIMEOUT, McpSessions } from './mcp-sessions';
 import { type Declaration, guardPermissions } from './permission-guard';
 import { currentRequest, inRequest, type McpContext, McpRequest } from './request-context';
 import { errorResult, promptResult, resourceResult, toolResult } from './results';
@@ -27,10 +27,17 @@ export interface McpServerOptions<Inject extends Dependencies = Record<never, ne
   inject?: Inject;
   /**
    * Keep a session per client (`Mcp-Session-Id`), with a stream (GET) for the server's notifications, until the
-   * client ends it (DELETE) or the app shuts down. Sessions live in this process: an app with a stateful server
-   * refuses to run on several workers. Default false: stateless, any worker answers any request.
+   * client ends it (DELETE), it is idle for `sessionIdleTimeout`, or the app shuts down. Sessions live in this
+   * process: an app with a stateful server refuses to run on several workers. Default false: stateless, any
+   * worker answers any request.
    */
   stateful?: boolean;
+  /**
+   * Milliseconds without a request after which a stateful server's session ends, with its stream (a client that
+   * vanished never sends its DELETE); its next request gets a 404, and MCP clients then start a new session.
+   * Default 30 minutes; `false` keeps sessions until their DELETE or the app's shutdown.
+   */
+  sessionIdleTimeout?: number | false;
 }
 
 /** Hints for clients (read-only, destructive, …), per the MCP spec. */
@@ -148,7 +155,7 @@ const methodNotAllowed = () =>
 export class McpServerBuilder<Inject extends Dependencies = Record<never, never>> {
   private readonly entries: Entry[] = [];
   private readonly atStartup: (() => void)[] = [];
-  private readonly sessions = new McpSessions();
+  private readonly sessions: McpSessions;
   private readonly templates = new Map<string, UriTemplate>();
   private authorize: McpAuthorize | undefined;
   private callRoute: RouteCaller | undefined;
@@ -156,7 +163,16 @@ export class McpServerBuilder<Inject extends Dependencies = Record<never, never>
   constructor(
     readonly path: string,
     readonly options: McpServerOptions<Inject>,
-  ) {}
+  ) {
+    const idleTimeout = options.sessionIdleTimeout ?? DEFAULT_SESSION_IDLE_TIMEOUT;
+    if (idleTimeout !== false && !(idleTimeout > 0 && Number.isFinite(idleTimeout))) {
+      throw new TypeError(
+        `MCP server ${options.name}: sessionIdleTimeout is milliseconds (e.g. 1800000 for 30 minutes) or ` +
+          `false for no timeout, not ${String(idleTimeout)}.`,
+      );
+    }
+    this.sessions = new McpSessions({ idleTimeout });
+  }
 
   /** Sessions open now (stateful servers). */
   get openSessions(): number {

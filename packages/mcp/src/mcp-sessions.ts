@@ -10,6 +10,23 @@ export interface Connection {
   readonly transport: WebStandardStreamableHTTPServerTransport;
 }
 
+/** How long a session lasts without a request, unless told otherwise: 30 minutes. */
+export const DEFAULT_SESSION_IDLE_TIMEOUT = 30 * 60_000;
+/** Idle sessions are looked for this often at most, so a session ends at most a minute late. */
+const MAX_SWEEP_INTERVAL = 60_000;
+
+export interface McpSessionsOptions {
+  /** Milliseconds after a session's last request when it ends; `false`: only its DELETE or `closeAll` end it. */
+  idleTimeout: number | false;
+  /** The clock, in milliseconds: tests step their own. */
+  now?: () => number;
+}
+
+interface Session extends Connection {
+  /** When its last request came. */
+  seen: number;
+}
+
 function jsonRpcError(status: number, code: number, message: string): Response {
   return Response.json({ jsonrpc: '2.0', error: { code, message }, id: null }, { status });
 }
@@ -17,10 +34,19 @@ function jsonRpcError(status: number, code: number, message: string): Response {
 /**
  * The sessions of a stateful MCP server, in this process: a session starts with an `initialize` POST, which
  * gets an `Mcp-Session-Id`; the client's later requests (POST, the GET stream of its notifications, the DELETE
- * that ends it) go to that session's server and transport. `closeAll()` ends every session and its streams.
+ * that ends it) go to that session's server and transport. A session without a request for `idleTimeout` ends
+ * with its streams (a client that vanished sends no DELETE); `closeAll()` ends every session.
  */
 export class McpSessions {
-  private readonly open = new Map<string, Connection>();
+  private readonly open = new Map<string, Session>();
+  private readonly idleTimeout: number | false;
+  private readonly now: () => number;
+  private sweeper: NodeJS.Timeout | undefined;
+
+  constructor(options: McpSessionsOptions) {
+    this.idleTimeout = options.idleTimeout;
+    this.now = options.now ?? Date.now;
+  }
 
   /** Sessions open now. */
   get size(): number {
@@ -35,9 +61,9 @@ export class McpSessions {
     if (id !== null) {
       const session = this.open.get(id);
       // 404 tells the client to start a new session (the MCP spec's answer to an unknown or ended one).
-      return session
-        ? session.transport.handleRequest(request)
-        : jsonRpcError(404, -32001, 'Session not found');
+      if (!session) return jsonRpcError(404, -32001, 'Session not found');
+      session.seen = this.now();
+      return session.transport.handleRequest(request);
     }
     if (request.method !== 'POST')
       return jsonRpcError(400, -32000, 'Bad Request: Mcp-Session-Id header is required');
@@ -45,10 +71,10 @@ export class McpSessions {
     const connection = await connect({
       sessionIdGenerator: () => crypto.randomUUID(),
       onsessioninitialized: (sessionId) => {
-        if (opened.connection) this.open.set(sessionId, opened.connection);
+        if (opened.connection) this.add(sessionId, opened.connection);
       },
       onsessionclosed: (sessionId) => {
-        this.open.delete(sessionId);
+        this.remove(sessionId);
       },
     });
     opened.connection = connection;
@@ -58,10 +84,42 @@ export class McpSessions {
     return response;
   }
 
+  /** Ends the sessions without a request for `idleTimeout`, and their streams: their ids are unknown from now on. */
+  async closeIdle(): Promise<void> {
+    if (this.idleTimeout === false) return;
+    const since = this.now() - this.idleTimeout;
+    const idle = [...this.open].filter(([, session]) => session.seen <= since);
+    for (const [id] of idle) this.remove(id);
+    await Promise.all(idle.map(([, session]) => session.server.close()));
+  }
+
   /** Ends every session: their streams close and their ids are unknown from now on. */
   async closeAll(): Promise<void> {
     const sessions = [...this.open.values()];
     this.open.clear();
+    this.stopSweeping();
     await Promise.all(sessions.map((session) => session.server.close()));
+  }
+
+  private add(id: string, connection: Connection): void {
+    this.open.set(id, { ...connection, seen: this.now() });
+    if (this.idleTimeout === false || this.sweeper) return;
+    const every = Math.min(this.idleTimeout, MAX_SWEEP_INTERVAL);
+    // Unref'd: looking for idle sessions never keeps the process alive.
+    this.sweeper = setInterval(() => {
+      this.closeIdle().catch((error: unknown) =>
+        console.error('Idle MCP sessions were not all ended:', error),
+      );
+    }, every).unref();
+  }
+
+  private remove(id: string): void {
+    this.open.delete(id);
+    if (this.open.size === 0) this.stopSweeping();
+  }
+
+  private stopSweeping(): void {
+    clearInterval(this.sweeper);
+    this.sweeper = undefined;
   }
 }
