@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { expect, it } from 'vitest';
 
-const hideSQLStack = fileURLToPath(new URL('./sql-stack-hidden.fixture.mjs', import.meta.url));
-const script = fileURLToPath(new URL('./without-sql-stack.fixture.ts', import.meta.url));
+const hideSQLStack = fileURLToPath(new URL('./testing/hide-sql-stack.mjs', import.meta.url));
+const script = fileURLToPath(new URL('./testing/without-sql-stack.ts', import.meta.url));
 
 it('works without drizzle-orm, postgres and PGlite, and names them where they are needed', async () => {
   const { stdout } = await promisify(execFile)(process.execPath, [

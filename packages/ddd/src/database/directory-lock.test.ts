@@ -10,7 +10,7 @@ import { Database } from './database';
 import { DatabaseModule } from './database-module';
 import { LOCK_FILE } from './directory-lock';
 
-const fixture = fileURLToPath(new URL('./hold-database.fixture.ts', import.meta.url));
+const fixture = fileURLToPath(new URL('../testing/hold-database.ts', import.meta.url));
 
 interface Holder {
   child: ChildProcess;

@@ -1,7 +1,7 @@
 // Opens an app with a DatabaseModule on `pglite://<argv[2]>`, prints "ready" and holds it until stdin ends:
 // the other process of the directory lock tests.
 import { App } from '@flama/routing';
-import { DatabaseModule } from './database-module';
+import { DatabaseModule } from '../database/database-module';
 
 const app = new App({ title: 'Holder', modules: [new DatabaseModule(`pglite://${process.argv[2]}`)] });
 try {

@@ -1,8 +1,8 @@
-// Runs with the SQL stack unresolvable (`node --import ./sql-stack-hidden.fixture.mjs --import tsx`): a worker
+// Runs with the SQL stack unresolvable (`node --import ./hide-sql-stack.mjs --import tsx`): a worker
 // over an HTTP repository does its work, and what needs the SQL stack fails naming the packages to add. Prints
 // what happened as one JSON object.
 import { z } from 'zod';
-import { Database, HTTPRepository, NotFoundError, revokedTokensTable, Worker } from './index';
+import { Database, HTTPRepository, NotFoundError, revokedTokensTable, Worker } from '../index';
 
 const Product = z.object({ id: z.int(), name: z.string() });
 const products = new Map([[1, { id: 1, name: 'Torch' }]]);
