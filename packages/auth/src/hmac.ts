@@ -1,3 +1,4 @@
+import type { Buffer } from 'node:buffer';
 import { createHmac, type KeyObject, timingSafeEqual } from 'node:crypto';
 
 const hashes = { HS256: 'sha256', HS384: 'sha384', HS512: 'sha512' } as const;

@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { JWTDecodeError } from './errors';
 
 const alphabet = /^[A-Za-z0-9_-]*={0,2}$/;

@@ -53,13 +53,13 @@ export async function serveApp(app: ServableApp, options: ServeOptions): Promise
     keepAlive(server, options.keepAliveTimeout ?? serveDefaults.keepAliveTimeout);
     answerClientErrors(server);
     const drain = new ConnectionDrain(server, getRequestListener(app.fetch, { hostname: options.host }));
-    acceptWebSockets(server, app.fetch);
+    const webSockets = acceptWebSockets(server, app.fetch);
     await listen(server, options).catch(async (error: unknown) => {
       await app.shutdown?.();
       throw error;
     });
     const shutdownTimeout = options.shutdownTimeout ?? serveDefaults.shutdownTimeout;
-    lifecycle = serverLifecycle(app, drain, { shutdownTimeout, log });
+    lifecycle = serverLifecycle(app, drain, { shutdownTimeout, log, webSockets });
   } finally {
     starting.done();
   }

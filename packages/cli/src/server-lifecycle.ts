@@ -1,4 +1,4 @@
-import { closeWebSockets } from '@flama/routing';
+import type { WebSockets } from '@flama/routing';
 import type { ConnectionDrain } from './connection-drain';
 import type { ServableApp } from './load-app';
 import { exitBySignal, handleSignals } from './signals';
@@ -7,6 +7,8 @@ export interface LifecycleOptions {
   /** Seconds to wait for accepted requests before cutting them. */
   shutdownTimeout: number;
   log: (line: string) => void;
+  /** The server's WebSockets, closed with 1001 once it stops accepting. */
+  webSockets: Pick<WebSockets, 'close'>;
 }
 
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -26,7 +28,7 @@ export function serverLifecycle(
   let closing: Promise<boolean> | undefined;
   const close = async (): Promise<boolean> => {
     app.drain?.();
-    const inTime = await drain.drain(options.shutdownTimeout * 1000, closeWebSockets());
+    const inTime = await drain.drain(options.shutdownTimeout * 1000, options.webSockets.close());
     await app.shutdown?.();
     return inTime;
   };

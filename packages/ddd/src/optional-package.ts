@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { requireNode } from '@flama/routing';
 
 /**
  * A package of the SQL stack (drizzle-orm, postgres, @electric-sql/pglite), optional peer dependencies of
@@ -19,7 +20,7 @@ export class MissingSQLPackageError extends Error {
 /** What drizzle-orm serves, as the message of a missing drizzle-orm says. */
 const TABLES = 'A table repository (TableRepository, crudResource, PostgresRevocationStore)';
 
-const require = createRequire(import.meta.url);
+let require: NodeJS.Require | undefined;
 let orm: typeof import('drizzle-orm') | undefined;
 let pgCore: typeof import('drizzle-orm/pg-core') | undefined;
 
@@ -37,6 +38,7 @@ export function drizzlePgCore(): typeof import('drizzle-orm/pg-core') {
 
 /** Throws a MissingSQLPackageError naming every one of `packages` that can't be found (none: returns). */
 export function requirePackages(packages: readonly string[], feature: string): void {
+  requireSqlRuntime(feature);
   const missing = packages.filter((name) => resolve(name) === undefined);
   if (missing.length > 0) throw new MissingSQLPackageError(missing, feature);
 }
@@ -46,9 +48,19 @@ export function requirePackages(packages: readonly string[], feature: string): v
  * share (drizzle's classes and symbols are then one), where `require` alone would get the CommonJS build.
  */
 function load<T>(specifier: string, name: string, feature: string): T {
+  requireSqlRuntime(feature);
   const url = resolve(specifier);
   if (url === undefined) throw new MissingSQLPackageError([name], feature);
+  require ??= createRequire(import.meta.url);
   return require(fileURLToPath(url)) as T;
+}
+
+/** The SQL stack is tested on Node only: elsewhere it stops here, with a NodeOnlyError saying what still works. */
+function requireSqlRuntime(feature: string): void {
+  requireNode(
+    `${feature} (@flama/ddd's SQL stack: drizzle-orm with postgres.js or PGlite)`,
+    'repositories in memory or over HTTP, workers and the errors work on any runtime; serve the database from Node.',
+  );
 }
 
 /** The URL `specifier` resolves to from @flama/ddd, or undefined when its package is not installed. */

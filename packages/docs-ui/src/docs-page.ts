@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { DEFAULT_CONTENT_SECURITY_POLICY } from './content-security-policy';
 import { type DocsOptions, validateDocsOptions } from './docs-options';
 import { renderPage } from './page-html';

@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { gzip as gzipCallback } from 'node:zlib';
+import { currentRuntime } from '@flama/routing';
 import { ScalarScriptNotFoundError } from './errors';
 import { strongEtag } from './etag';
 import { scalarScriptFile } from './scalar-script-file';
+import { importScalarScript } from './scalar-script-module';
 
 const gzip = promisify(gzipCallback);
 
@@ -15,21 +17,29 @@ export interface ScalarScript {
   readonly gzipEtag: string;
 }
 
+/** Runtimes that read the script from its file; the others (Cloudflare Workers) import it as a module. */
+const readsFiles = new Set(['node', 'bun', 'deno']);
+
 /**
  * Reads Scalar's script (see `scalarScriptFile`) once, and compresses it once (3.5 MB → about 1 MB) so that
  * no request pays for compression. ETags are computed here, never per request.
  */
 export async function loadScalarScript(file?: string): Promise<ScalarScript> {
-  const path = file ?? scalarScriptFile();
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    throw new ScalarScriptNotFoundError(path, { cause: error });
-  }
+  const bytes =
+    file === undefined && !readsFiles.has(currentRuntime())
+      ? await importScalarScript()
+      : await readScript(file ?? scalarScriptFile());
   const etag = strongEtag(bytes);
   // Level 4: a third of level 9's time at start-up for a file 4% larger.
   const gzipBytes = await gzip(bytes, { level: 4 });
   // A strong ETag names one representation, so the gzip one differs from the plain one.
   return { bytes, etag, gzipBytes, gzipEtag: `${etag.slice(0, -1)}-gzip"` };
+}
+
+async function readScript(path: string): Promise<Uint8Array> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    throw new ScalarScriptNotFoundError(path, { cause: error });
+  }
 }

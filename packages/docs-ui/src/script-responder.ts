@@ -3,6 +3,11 @@ import { ifNoneMatchMatches } from './etag';
 import type { ScalarScript } from './scalar-script';
 
 const CACHE_CONTROL = 'public, max-age=86400';
+/**
+ * The gzip body is compressed already: Cloudflare Workers would compress it again unless told so
+ * (`encodeBody: 'manual'`, theirs alone: other runtimes ignore it, and the DOM's ResponseInit lacks it).
+ */
+const ALREADY_ENCODED = { encodeBody: 'manual' } as ResponseInit;
 
 function headersFor(body: Uint8Array, etag: string, encoding?: string): Record<string, string> {
   return {
@@ -41,6 +46,7 @@ export class ScriptResponder {
       });
     }
     const body = request?.method === 'HEAD' ? null : gzipped ? script.gzipBytes : script.bytes;
-    return new Response(body, { status: 200, headers: gzipped ? this.#gzipHeaders : this.#plainHeaders });
+    if (!gzipped) return new Response(body, { status: 200, headers: this.#plainHeaders });
+    return new Response(body, { ...ALREADY_ENCODED, status: 200, headers: this.#gzipHeaders });
   }
 }

@@ -1,4 +1,4 @@
-import { STATUS_CODES } from 'node:http';
+import { reasonPhrases } from './reason-phrases';
 
 export type ErrorDetail = string | Record<string, unknown> | unknown[];
 
@@ -21,5 +21,5 @@ export class HTTPException extends Error {
 }
 
 export function statusText(status: number): string {
-  return STATUS_CODES[status] ?? 'Unknown Status';
+  return reasonPhrases[status] ?? 'Unknown Status';
 }

@@ -15,6 +15,7 @@ export { StartupError } from './lifecycle-errors';
 export type { Middleware, MiddlewareFactory } from './middleware';
 export type { Module } from './module';
 export { nodeIncoming, requestHeader } from './node-incoming';
+export { NodeOnlyError, requireNode } from './node-only';
 export type { AppOpenAPIContribution, OpenAPIContribution } from './openapi-contribution';
 export { type PathParamsOf, PathTemplate, PathTemplateError } from './path-template';
 export { contextCache, type FlamaEnv } from './request-state';
@@ -36,8 +37,15 @@ export type {
   SecurityRequirement,
 } from './route-options';
 export { routeOf } from './route-registry';
+export { currentRuntime, type Runtime } from './runtime';
 export type { Servable } from './servable';
 export { type SocketServer, serveOnSocket } from './socket-server';
 export { TestClient, type TestRequestInit, testClient } from './test-client';
 export { DuplicateRouteNameError, NoRouteError } from './url-resolver';
-export { acceptWebSockets, closeWebSockets, type WebSocketOptions, webSocket } from './web-sockets';
+export {
+  acceptWebSockets,
+  type WebSocketOptions,
+  WebSockets,
+  WebSocketsUnavailableError,
+  webSocket,
+} from './web-sockets';

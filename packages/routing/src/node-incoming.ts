@@ -1,12 +1,14 @@
 import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
+import { onNode } from './runtime';
 
 /**
  * Node's own request, when @hono/node-server serves the app (`c.env.incoming`): the one place the Node fast
- * paths (parsed headers, the body stream) look for it. Undefined on other servers and runtimes.
+ * paths (parsed headers, the body stream) look for it. Undefined on other servers, and always on other runtimes,
+ * where `c.env` is something else (a Worker's bindings may well hold one named `incoming`).
  */
 export function nodeIncoming(c: Context): IncomingMessage | undefined {
-  return (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  return onNode ? (c.env as { incoming?: IncomingMessage } | undefined)?.incoming : undefined;
 }
 
 /**

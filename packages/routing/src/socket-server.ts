@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { requireNode } from './node-only';
 import type { Servable } from './servable';
 
 export interface SocketServer extends AsyncDisposable {
@@ -15,6 +16,10 @@ export interface SocketServer extends AsyncDisposable {
  * socket (`testClient` drives the app in process instead).
  */
 export async function serveOnSocket(app: Pick<Servable, 'fetch'> & Partial<Servable>): Promise<SocketServer> {
+  requireNode(
+    'serveOnSocket (it serves with @hono/node-server)',
+    "serve app.fetch with this runtime's own server (Bun.serve, Deno.serve, a Worker's fetch).",
+  );
   await app.startup?.();
   // Node-only, so loaded here: importing @flama/routing stays free of it on other runtimes.
   const { serve } = await import('@hono/node-server');

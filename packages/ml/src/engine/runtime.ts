@@ -1,3 +1,4 @@
+import { requireNode } from '@flama/routing';
 import type * as Ort from 'onnxruntime-node';
 
 let runtime: typeof Ort | undefined;
@@ -7,6 +8,10 @@ let runtime: typeof Ort | undefined;
  * that serve no model. Every model is created through this first.
  */
 export async function loadRuntime(): Promise<typeof Ort> {
+  requireNode(
+    '@flama/ml (models run on onnxruntime-node, a native addon, on inference threads)',
+    'serve models from a Node process (flama serve); the rest of the app runs anywhere.',
+  );
   // onnxruntime reports usage unless told not to; it reads this when its environment starts (first session).
   process.env.ORT_DISABLE_TELEMETRY ??= '1';
   runtime ??= await import('onnxruntime-node');
