@@ -1,12 +1,14 @@
-import { Flama, z } from 'flama';
+import { attachDocs } from '@flama/docs-ui';
+import { App } from '@flama/routing';
+import { z } from 'zod';
 
-export const app = new Flama({
+export const app = new App({
   title: 'Flama ML',
   version: '1.0.0',
   description: 'Machine learning API using Flama 🔥',
-  docs: '/docs/',
   health: true,
 });
+attachDocs(app, { path: '/docs/' });
 
 const Info = z.object({ title: z.string(), description: z.string() }).meta({ id: 'Info' });
 
