@@ -3,16 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AccessTokenComponent, AuthenticationMiddleware, JWT } from '@flama/auth';
 import { dump, modelResource } from '@flama/ml';
+import { doubler } from '@flama/ml/testing';
 import { type SocketServer, serveOnSocket } from '@flama/routing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { Flama } from './flama';
-
-/** y = 2x, one float input [N, 1]: written by @flama/onnx-graph (the CLI tests' `doubler()`). */
-const doubler = Buffer.from(
-  'CAg6WhIHZG91YmxlcgoSCgF4CgN0d28SAXkiA011bDoAKg8IARABQgN0d29KBAAAAEBaFAoBeBIPCg0IARIJCgMSAU4KAggBYhQKAXkSDwoNCAESCQoDEgFOCgIIAUIECgAQEUIOCgphaS5vbm54Lm1sEAM=',
-  'base64',
-);
 
 const secret = new TextEncoder().encode('a secret of the Flama MCP tests');
 const tokens = new AccessTokenComponent({ secret, header: 'Authorization' });
@@ -38,7 +33,7 @@ let served: SocketServer;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'flama-mcp-'));
-  await dump(new Uint8Array(doubler), join(dir, 'doubler.flm'));
+  await dump(doubler(), join(dir, 'doubler.flm'));
   const app = new Flama({
     title: 'Doubling',
     description: 'Doubles numbers.',

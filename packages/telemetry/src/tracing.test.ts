@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dump, ModelsModule } from '@flama/ml';
-import { graph, tensor } from '@flama/onnx-graph';
+import { doubler } from '@flama/ml/testing';
 import { App, testClient } from '@flama/routing';
 import { context, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
@@ -24,13 +24,7 @@ beforeAll(async () => {
     new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] }),
   );
   dir = await mkdtemp(join(tmpdir(), 'flama-tracing-'));
-  const g = graph('doubler');
-  const x = g.input('x', 'float', ['N', 1]);
-  g.output(g.node('Mul', [x, g.constant('two', tensor('float', [1], [2]))], {}, { outputs: 'y' }), 'float', [
-    'N',
-    1,
-  ]);
-  await dump(g.toModel(), join(dir, 'doubler.flm'));
+  await dump(doubler(), join(dir, 'doubler.flm'));
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 

@@ -87,6 +87,39 @@ export function mixedPipeline({ zipmap = false } = {}): Uint8Array {
   return g.toModel();
 }
 
+/** y = 2x, one float input [N, 1]. */
+export function doubler(): Uint8Array {
+  const g = graph('doubler');
+  const x = g.input('x', 'float', ['N', 1]);
+  g.output(g.node('Mul', [x, g.constant('two', tensor('float', [1], [2]))], {}, { outputs: 'y' }), 'float', [
+    'N',
+    1,
+  ]);
+  return g.toModel();
+}
+
+/** matrixClassifier over two float columns x, y (one [N, 1] input each): label 1 when x - y + 0.5 > 0. */
+export function twoColumnClassifier(): Uint8Array {
+  const g = graph('two-columns');
+  const x = g.input('x', 'float', ['N', 1]);
+  const y = g.input('y', 'float', ['N', 1]);
+  const features = g.node('Concat', [x, y], { axis: 1 });
+  const [label, probabilities] = g.node(
+    'LinearClassifier',
+    [features],
+    {
+      coefficients: [-1, 1, 1, -1],
+      intercepts: [-0.5, 0.5],
+      classlabels_ints: [0, 1],
+      post_transform: 'LOGISTIC',
+    },
+    { outputs: ['label', 'probabilities'] },
+  );
+  g.output(label, 'int64', ['N']);
+  g.output(probabilities, 'float', ['N', 2]);
+  return g.toModel();
+}
+
 /** count (int64), score (int32), member (bool), each [N, 1]: y = count + 10·score + 100·member. */
 export function typedColumns(): Uint8Array {
   const g = graph();
