@@ -383,7 +383,7 @@ export class App extends RouteBuilder implements Servable {
    */
   private parts(
     prefix = '',
-    parent = new Injector<Context>(httpComponents),
+    parent = new Injector<Context>(httpComponents()),
     inherited: readonly (OpenAPIContribution | undefined)[] = [],
   ): Part[] {
     const injector = this.injector(parent);

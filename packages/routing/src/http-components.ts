@@ -24,10 +24,24 @@ function requestHeaders(c: Context): Headers {
   return incoming ? (new IncomingHeaders(incoming) as unknown as Headers) : c.req.raw.headers;
 }
 
-/** Components every app provides; an app's own components override them. */
-export const httpComponents: Component<unknown, Context>[] = [
+/** The global `Request` as this module loaded: @hono/node-server replaces the global when it first serves. */
+const loadedRequest = Request;
+
+/**
+ * Components every app provides; an app's own components override them. `Request` is provided under the
+ * class that was global when this module loaded and under the one global now, which differ once
+ * @hono/node-server has served in this process: a handler injects whichever its module saw.
+ */
+export function httpComponents(): Component<unknown, Context>[] {
+  const requests = new Set([loadedRequest, globalThis.Request]);
+  return [
+    ...common,
+    ...[...requests].map((provides) => component({ provides, resolve: (_deps, c: Context) => c.req.raw })),
+  ];
+}
+
+const common: Component<unknown, Context>[] = [
   component({ provides: Context, resolve: (_deps, c: Context) => c }),
-  component({ provides: Request, resolve: (_deps, c: Context) => c.req.raw }),
   component({ provides: Headers, resolve: (_deps, c: Context) => requestHeaders(c) }),
   component({ provides: URLSearchParams, resolve: (_deps, c: Context) => new URL(c.req.url).searchParams }),
   component({ provides: Cookies, resolve: (_deps, c: Context) => getCookie(c) }),
