@@ -1,6 +1,7 @@
 import {
   type Dim,
   type ElementType,
+  type Graph,
   graph,
   mapType,
   sequenceType,
@@ -24,10 +25,14 @@ export function linearRegressor(): Uint8Array {
 /** z = x·[1, -1] + 0.5; label 1 when z > 0; probabilities [σ(-z), σ(z)] (skl2onnx's binary LOGISTIC form). */
 export function matrixClassifier(): Uint8Array {
   const g = graph();
-  const x = g.input('x', 'float', ['N', 2]);
+  return logisticClassifier(g, g.input('x', 'float', ['N', 2]));
+}
+
+/** label 1 when features·[1, -1] + 0.5 > 0, and both classes' probabilities: the classifiers' common head. */
+function logisticClassifier(g: Graph, features: Value): Uint8Array {
   const [label, probabilities] = g.node(
     'LinearClassifier',
-    [x],
+    [features],
     {
       coefficients: [-1, 1, 1, -1],
       intercepts: [-0.5, 0.5],
@@ -103,21 +108,7 @@ export function twoColumnClassifier(): Uint8Array {
   const g = graph('two-columns');
   const x = g.input('x', 'float', ['N', 1]);
   const y = g.input('y', 'float', ['N', 1]);
-  const features = g.node('Concat', [x, y], { axis: 1 });
-  const [label, probabilities] = g.node(
-    'LinearClassifier',
-    [features],
-    {
-      coefficients: [-1, 1, 1, -1],
-      intercepts: [-0.5, 0.5],
-      classlabels_ints: [0, 1],
-      post_transform: 'LOGISTIC',
-    },
-    { outputs: ['label', 'probabilities'] },
-  );
-  g.output(label, 'int64', ['N']);
-  g.output(probabilities, 'float', ['N', 2]);
-  return g.toModel();
+  return logisticClassifier(g, g.node('Concat', [x, y], { axis: 1 }));
 }
 
 /** count (int64), score (int32), member (bool), each [N, 1]: y = count + 10·score + 100·member. */
