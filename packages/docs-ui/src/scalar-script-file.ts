@@ -1,25 +1,17 @@
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { ScalarScriptNotFoundError } from './errors';
 
-/** Scalar's browser bundle in @scalar/api-reference, a dev dependency: where the build copies it from. */
+/** Scalar's browser bundle in @scalar/api-reference, a dev dependency: what the build ships as a module. */
 export const SCALAR_SCRIPT_SPECIFIER = '@scalar/api-reference/browser/standalone.js';
 
 /**
- * The file of Scalar's script. Published, it ships beside the built module (`dist/scalar/standalone.js`,
- * copied by the build); in a checkout, where the sources run unbuilt, it comes from the dev dependency.
- * `from` is the module the shipped copy sits beside, `specifier` the dev dependency's script.
+ * The file of Scalar's script in the dev dependency, where it is installed: in a checkout, whose sources run
+ * unbuilt. Published, the package has no such file (it ships the script as a module, see
+ * `importScalarScript`): undefined. `specifier` is the dev dependency's script.
  */
-export function scalarScriptFile(
-  from: string | URL = import.meta.url,
-  specifier: string = SCALAR_SCRIPT_SPECIFIER,
-): string {
-  const shipped = fileURLToPath(new URL('./scalar/standalone.js', from));
-  if (existsSync(shipped)) return shipped;
+export function devScalarScriptFile(specifier: string = SCALAR_SCRIPT_SPECIFIER): string | undefined {
   try {
-    return createRequire(from).resolve(specifier);
-  } catch (error) {
-    throw new ScalarScriptNotFoundError(shipped, { cause: error });
+    return createRequire(import.meta.url).resolve(specifier);
+  } catch {
+    return undefined;
   }
 }

@@ -4,7 +4,7 @@ import { gzip as gzipCallback } from 'node:zlib';
 import { currentRuntime } from '@flama/routing';
 import { ScalarScriptNotFoundError } from './errors';
 import { strongEtag } from './etag';
-import { scalarScriptFile } from './scalar-script-file';
+import { devScalarScriptFile } from './scalar-script-file';
 import { importScalarScript } from './scalar-script-module';
 
 const gzip = promisify(gzipCallback);
@@ -17,18 +17,17 @@ export interface ScalarScript {
   readonly gzipEtag: string;
 }
 
-/** Runtimes that read the script from its file; the others (Cloudflare Workers) import it as a module. */
+/** Runtimes that can read a file; the others (Cloudflare Workers) only import modules. */
 const readsFiles = new Set(['node', 'bun', 'deno']);
 
 /**
- * Reads Scalar's script (see `scalarScriptFile`) once, and compresses it once (3.5 MB → about 1 MB) so that
- * no request pays for compression. ETags are computed here, never per request.
+ * Loads Scalar's script once — `file`, else the dev dependency's file in a checkout, else the module the
+ * build ships — and compresses it once (3.5 MB → about 1 MB) so that no request pays for compression. ETags
+ * are computed here, never per request.
  */
 export async function loadScalarScript(file?: string): Promise<ScalarScript> {
-  const bytes =
-    file === undefined && !readsFiles.has(currentRuntime())
-      ? await importScalarScript()
-      : await readScript(file ?? scalarScriptFile());
+  const path = file ?? (readsFiles.has(currentRuntime()) ? devScalarScriptFile() : undefined);
+  const bytes = path === undefined ? await importScalarScript() : await readScript(path);
   const etag = strongEtag(bytes);
   // Level 4: a third of level 9's time at start-up for a file 4% larger.
   const gzipBytes = await gzip(bytes, { level: 4 });
