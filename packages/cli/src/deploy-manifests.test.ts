@@ -145,13 +145,18 @@ describe('deploy/', () => {
   });
 
   it('runs the flama bin of the app as PID 1, with the app file every example app has', () => {
-    expect(JSON.parse(instruction('ENTRYPOINT')!)).toEqual(['node', 'node_modules/flama/bin/flama.js']);
+    expect(JSON.parse(instruction('ENTRYPOINT')!)).toEqual(['node', 'flama.js']);
+    // flama.js links to the bin of whichever of the two packages the app installs
+    expect(read('deploy/Dockerfile')).toContain(
+      'node_modules/flama/bin/flama.js node_modules/@flama/cli/bin/flama.js',
+    );
     expect(JSON.parse(read('packages/flama/package.json')).bin.flama).toBe('./bin/flama.js');
+    expect(JSON.parse(read('packages/cli/package.json')).bin.flama).toBe('./bin/flama.js');
     expect(instruction('USER'), 'a non-root user, by number').toMatch(/^[1-9]\d*(:\d+)?$/);
     const [command, app] = JSON.parse(instruction('CMD')!) as string[];
     for (const folder of apps) {
       const { scripts, dependencies } = JSON.parse(read(`apps/${folder}/package.json`));
-      expect(dependencies.flama, folder).toBeDefined();
+      expect(dependencies.flama ?? dependencies['@flama/cli'], folder).toBeDefined();
       expect(scripts.start, folder).toMatch(`exec flama ${command} ${app}`);
     }
   });
