@@ -11,4 +11,5 @@ export const benchmarks: Record<string, () => Promise<{ default: Benchmark }>> =
   ml: () => import('./ml.bench'),
   serving: () => import('./serving.bench'),
   telemetry: () => import('./telemetry.bench'),
+  runtimes: () => import('./runtimes.bench'),
 };

@@ -14,6 +14,11 @@ export interface ServerSpec {
   body?: string;
   /** Environment variables the server starts with, beside this process's. */
   env?: Record<string, string>;
+  /**
+   * The program and arguments that run `entry` on another runtime (`bun`, `deno run …`), instead of Node with
+   * tsx. Such a server has no IPC channel: it announces its port on stdout (servers/announce.ts does).
+   */
+  command?: readonly string[];
 }
 
 export interface RunningServer {
@@ -34,11 +39,13 @@ export async function startServer(
   options: { nodeArgs?: readonly string[]; timeoutMs?: number; stdout?: 'inherit' | 'ignore' } = {},
 ) {
   const { nodeArgs = [], timeoutMs = 30_000, stdout = 'inherit' } = options;
-  const command = [process.execPath, ...nodeArgs, '--import', tsxLoader, spec.entry.pathname];
+  const command = spec.command
+    ? [...spec.command, spec.entry.pathname]
+    : [process.execPath, ...nodeArgs, '--import', tsxLoader, spec.entry.pathname];
   const [program, args] = prefixed(pin, command);
   const child = track(
     spawn(program, args, {
-      stdio: ['ignore', stdout, 'pipe', 'ipc'],
+      stdio: spec.command ? ['ignore', 'pipe', 'pipe'] : ['ignore', stdout, 'pipe', 'ipc'],
       env: spec.env && { ...process.env, ...spec.env },
     }),
   );
@@ -61,9 +68,13 @@ export async function startServer(
   } satisfies RunningServer;
 }
 
-/** Closes the IPC channel, on which the child exits by itself (writing a --cpu-prof profile, if asked); else kills it. */
+/**
+ * Closes the IPC channel, on which the child exits by itself (writing a --cpu-prof profile, if asked); else kills
+ * it. A server without IPC (another runtime) is sent SIGTERM.
+ */
 async function close(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
+  if (!child.send) return stop(child);
   const exited = new Promise<boolean>((resolve) => {
     child.once('exit', () => resolve(true));
     setTimeout(() => resolve(false), 5000).unref();
@@ -82,5 +93,16 @@ function listening(child: ChildProcess, timeoutMs: number): Promise<number> {
       clearTimeout(timer);
       resolve(message.listening);
     });
+    // Servers on other runtimes print servers/announce.ts's line instead.
+    let output = '';
+    const read = (chunk: string) => {
+      output += chunk;
+      const port = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(output)?.[1];
+      if (port === undefined) return;
+      child.stdout?.off('data', read);
+      clearTimeout(timer);
+      resolve(Number(port));
+    };
+    child.stdout?.setEncoding('utf8').on('data', read);
   });
 }
