@@ -4,6 +4,7 @@ import type { createNodeWebSocket } from '@hono/node-ws';
 import type { Context, Hono } from 'hono';
 import type { WSEvents } from 'hono/ws';
 import { HTTPException } from './http-exception';
+import { requireNode } from './node-only';
 import { currentRuntime, runtimeName } from './runtime';
 
 type Fetch = (request: Request, env?: unknown) => Response | Promise<Response>;
@@ -117,6 +118,10 @@ export class WebSockets {
  * `webSocket(c, events)`. The CLI does this for the app it serves; `close()` on what it returns closes them.
  */
 export function acceptWebSockets(server: Server, fetch: Fetch, options: WebSocketOptions = {}): WebSockets {
+  requireNode(
+    'acceptWebSockets (WebSockets are served with @hono/node-ws on a node:http server)',
+    'WebSocket routes answer 501 here; serve them from Node.',
+  );
   return new WebSockets(fetch, options).attach(server);
 }
 

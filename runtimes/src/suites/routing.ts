@@ -1,5 +1,16 @@
 import { component, Token } from '@flama/injection';
-import { App, Context, Cookies, cors, HTTPException, resource, webSocket } from '@flama/routing';
+import {
+  App,
+  Context,
+  Cookies,
+  cors,
+  currentRuntime,
+  HTTPException,
+  NodeOnlyError,
+  resource,
+  serveOnSocket,
+  webSocket,
+} from '@flama/routing';
 import { z } from 'zod';
 import { check, statusAndJson } from '../check';
 import type { Suite } from '../suite';
@@ -215,6 +226,21 @@ export const routingSuite: Suite = {
         check((await send('/socket/')).status, 426, 'plain GET');
         const upgrade = await send('/socket/', { headers: { upgrade: 'websocket', connection: 'upgrade' } });
         check(upgrade.status, 501, 'upgrade');
+      },
+    },
+    {
+      name: 'what needs Node says so elsewhere (serveOnSocket), in one line',
+      run: async () => {
+        if (currentRuntime() === 'node') return;
+        const refusal = await serveOnSocket(new App()).then(
+          () => 'served',
+          (error: Error) => `${error instanceof NodeOnlyError} ${error.message}`,
+        );
+        check(
+          refusal.startsWith('true serveOnSocket (it serves with @hono/node-server) needs Node.js'),
+          true,
+          refusal,
+        );
       },
     },
   ],
