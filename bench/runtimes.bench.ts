@@ -2,18 +2,22 @@ import { defineBenchmark } from './lib/benchmark';
 import { type LoadSpec, measureInterleaved, type ServerResult } from './lib/load';
 import { printNoise, printRatios, printTable, ratio } from './lib/report';
 
-const bin = (name: string) => new URL(`./node_modules/.bin/${name}`, import.meta.url).pathname;
+/**
+ * The runtimes' own binaries: node_modules/.bin's shims would stand between the runner and the server (a shell for
+ * bun, a Node process for deno), and the runner's SIGTERM would stop the shim and leave the server running.
+ */
+const binary = (path: string) => new URL(`./node_modules/${path}`, import.meta.url).pathname;
 const entry = (file: string) => new URL(`./servers/runtimes/${file}`, import.meta.url);
 
 /** How each runtime runs a server entry; Node's and workerd's (a Node process running Miniflare) take the default. */
 const runtimes = [
   { name: 'node', entry: entry('node.ts') },
-  { name: 'bun', entry: entry('bun.ts'), command: [bin('bun')] },
+  { name: 'bun', entry: entry('bun.ts'), command: [binary('bun/bin/bun.exe')] },
   {
     name: 'deno',
     entry: entry('deno.ts'),
     command: [
-      bin('deno'),
+      binary('deno/deno'),
       'run',
       '--allow-env',
       '--allow-read',
