@@ -1,17 +1,16 @@
 import { defineBenchmark } from './lib/benchmark';
 import { startCliServer } from './lib/cli-server';
-import { coldStart } from './lib/cold-start';
+import { coldStarts } from './lib/cold-start';
 import type { CpuPlan } from './lib/cpus';
-import { type LoadSpec, measureInterleaved, QUIET } from './lib/load';
+import { type LoadSpec, measureInterleaved } from './lib/load';
 import { exclusively } from './lib/lock';
-import { waitForQuiet } from './lib/machine';
+import { packedFlamaBin } from './lib/packed-install';
 import { rssMb } from './lib/rss';
 import { reloadRss } from './lib/serving-reload';
 import { servingReport, type Throughput } from './lib/serving-report';
 import { measureSaturation } from './lib/serving-saturation';
 import { printServingTable } from './lib/serving-table';
 import { withShortDefaults } from './lib/short-settings';
-import { median } from './lib/stats';
 import { runWrk } from './lib/wrk';
 import { assertChurnModel, CHURN_MODEL, CHURN_ROW } from './servers/ml-model';
 import { CHURN_PREDICTION, churnRows } from './servers/serving-rows';
@@ -102,7 +101,7 @@ export default defineBenchmark({
     const reload = await reloadRss(batched, RELOADS.total, RELOADS.early, log);
 
     log('\n6. cold start of `flama serve` to the first 200, and its RSS after load');
-    const coldStartMs = await coldStarts(root, settings.quietWait, log);
+    const coldStartMs = await coldStartsOfServe(root, settings.quietWait, log);
     const rssAfterLoadMb = await exclusively(() => rssAfterLoad(root, settings.seconds), log);
 
     const results = {
@@ -122,19 +121,20 @@ export default defineBenchmark({
   },
 });
 
-/** Three cold starts of `flama serve` on the churn model, to the first 200 on GET /, on a quiet machine. */
-async function coldStarts(root: string, quietWait: number, log: (line: string) => void) {
-  const command = [process.execPath, CLI.pathname, 'serve', CHURN_MODEL, '--server-port', '{port}'];
-  const runs: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    runs.push(
-      await exclusively(async () => {
-        await waitForQuiet(QUIET, quietWait);
-        return coldStart({ command, cwd: root, path: '/' });
-      }, log),
-    );
-  }
-  return { runs, median: median(runs) };
+/**
+ * Cold starts of `flama serve` on the churn model to the first 200 on GET /: as installed from npm (the built
+ * packages, what a user runs), and in the workspace (TypeScript sources through tsx), three each.
+ */
+async function coldStartsOfServe(root: string, quietWait: number, log: (line: string) => void) {
+  const serve = (bin: string) => [process.execPath, bin, 'serve', CHURN_MODEL, '--server-port', '{port}'];
+  const settings = { runs: 3, quietWait, log };
+  const installed = await coldStarts(
+    { command: serve(await packedFlamaBin(root, log)), cwd: root, path: '/' },
+    settings,
+  );
+  log('  the same in the workspace:');
+  const workspace = await coldStarts({ command: serve(CLI.pathname), cwd: root, path: '/' }, settings);
+  return { installed, workspace };
 }
 
 /** RSS of a `flama serve` process (one worker) after `seconds` of 1-row predictions at 32 connections. */

@@ -8,14 +8,15 @@
 //
 // Without TARBALL_DIR it packs every package itself (run `pnpm build` first: packing skips `prepack`).
 // npm's cache is kept in node_modules/.cache/pack-install-npm, so that a second run downloads nothing.
-import { execFile, execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { checkHelloApp, readHelloApp } from './pack-install/hello-app.mjs';
 import { diskUsage, installedCopies, installProject, npmEnvironment } from './pack-install/npm-project.mjs';
+import { packAll } from './pack-install/pack-all.mjs';
 import { readTarballs, tarballProblems } from './pack-install/tarballs.mjs';
 
 const run = promisify(execFile);
@@ -31,7 +32,7 @@ const fail = (line) => {
 const work = mkdtempSync(join(tmpdir(), 'flama-pack-install-'));
 const cache = join(root, 'node_modules', '.cache', 'pack-install-npm');
 try {
-  const tarballs = readTarballs(process.argv[2] ?? packAll(join(work, 'packs')));
+  const tarballs = readTarballs(process.argv[2] ?? packAll(root, join(work, 'packs')));
   const names = tarballs.map(({ name }) => name).sort();
 
   console.log(`== ${tarballs.length} tarballs`);
@@ -66,6 +67,14 @@ try {
   const problems = await checkHelloApp(projects.flama.directory, app);
   for (const problem of problems) fail(`hello app: ${problem}`);
   if (problems.length === 0) console.log(`${app.file} answers /, /greet/, /schema/, /docs/ and its script`);
+  // In an ES-module package the app joins the CLI's own module graph, and the CLI registers tsx just before.
+  const esm = join(projects.flama.directory, 'esm');
+  mkdirSync(esm);
+  writeFileSync(join(esm, 'package.json'), '{ "private": true, "type": "module" }\n');
+  const flamaBin = join(projects.flama.directory, 'node_modules', '.bin', 'flama');
+  const esmProblems = await checkHelloApp(esm, app, [flamaBin]);
+  for (const problem of esmProblems) fail(`hello app in an ES-module package: ${problem}`);
+  if (esmProblems.length === 0) console.log('so does it in an ES-module package ("type": "module")');
 
   console.log('== every package with require and import, in the CommonJS project');
   for (const problem of await loadEach(projects.flama.directory, names)) fail(problem);
@@ -105,20 +114,6 @@ console.log(
   `== ${failures.length === 0 ? 'passed' : `${failures.length} failed`} in ${seconds(Date.now() - started)}`,
 );
 process.exitCode = failures.length === 0 ? 0 : 1;
-
-/** Packs every package of the workspace into `directory`, without `prepack` (the caller has built them). */
-function packAll(directory) {
-  mkdirSync(directory, { recursive: true });
-  for (const name of readdirSync(join(root, 'packages'))) {
-    const cwd = join(root, 'packages', name);
-    if (JSON.parse(readFileSync(join(cwd, 'package.json'), 'utf8')).private) continue;
-    execFileSync('pnpm', ['--config.ignore-scripts=true', 'pack', '--pack-destination', directory], {
-      cwd,
-      stdio: 'ignore',
-    });
-  }
-  return directory;
-}
 
 /** Loads each package with `require` and with `import` (two processes) in `project`; the problems, one line each. */
 async function loadEach(project, packages) {

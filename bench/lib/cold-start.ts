@@ -2,7 +2,11 @@ import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { freePort } from './free-port';
+import { QUIET } from './load';
+import { exclusively } from './lock';
+import { waitForQuiet } from './machine';
 import { stop, track } from './processes';
+import { median } from './stats';
 
 export interface ColdStartOptions {
   /** The command, with `{port}` where the port goes. */
@@ -54,4 +58,21 @@ function status(port: number, path: string): Promise<number> {
     req.once('error', () => resolve(0));
     req.end();
   });
+}
+
+/** `runs` cold starts, each alone on a quiet machine (waiting at most `quietWait` s for it); each run is logged. */
+export async function coldStarts(
+  options: ColdStartOptions,
+  { runs, quietWait, log }: { runs: number; quietWait: number; log: (line: string) => void },
+): Promise<{ runs: number[]; median: number }> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const ms = await exclusively(async () => {
+      await waitForQuiet(QUIET, quietWait);
+      return coldStart(options);
+    }, log);
+    times.push(ms);
+    log(`  cold start ${i + 1}/${runs}: ${Math.round(ms)} ms`);
+  }
+  return { runs: times, median: median(times) };
 }

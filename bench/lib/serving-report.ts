@@ -17,7 +17,7 @@ export interface ServingResults {
   saturation: { inProcess: SaturationResult; threaded: SaturationResult };
   workers: { one: ServerResult; two: ServerResult };
   reload: ReloadRss;
-  coldStartMs: { runs: number[]; median: number };
+  coldStartMs: Record<'installed' | 'workspace', { runs: number[]; median: number }>;
   rssAfterLoadMb: number;
 }
 
@@ -144,14 +144,18 @@ export function servingReport(results: ServingResults): {
       targets: [target('reloadRss', `≤ ${TARGETS.reloadRssGrowth}× 5b`, growth <= TARGETS.reloadRssGrowth)],
     },
   );
-  const cold = results.coldStartMs.median;
+  const { installed, workspace } = results.coldStartMs;
   const rss = results.rssAfterLoadMb;
   rows.push(
     '6. flama serve apps/ml-api/data/model.flm',
     {
-      label: '6a. cold start to the first 200',
-      figure: `${format(cold, 0)} ms (median of ${results.coldStartMs.runs.length})`,
-      targets: [target('coldStart', `< ${TARGETS.coldStartMs} ms`, cold < TARGETS.coldStartMs)],
+      label: '6a. cold start to the first 200, npm install',
+      figure: `${format(installed.median, 0)} ms (median of ${installed.runs.length})`,
+      targets: [target('coldStart', `< ${TARGETS.coldStartMs} ms`, installed.median < TARGETS.coldStartMs)],
+    },
+    {
+      label: '     the same in the workspace (tsx)',
+      figure: `${format(workspace.median, 0)} ms (median of ${workspace.runs.length})`,
     },
     {
       label: '6b. RSS after 32-connection load',

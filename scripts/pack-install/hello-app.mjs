@@ -21,14 +21,15 @@ export function readHelloApp(readmePath) {
 }
 
 /**
- * Serves `app` from `project` with `npx flama run <file>` on a free port and checks its answers; returns the
- * problems found, one line each.
+ * Serves `app` from `directory` with `<flama> run <file>` on a free port and checks its answers; returns the
+ * problems found, one line each. `flama` is the command that runs the installed bin (default `npx flama`).
  */
-export async function checkHelloApp(project, app) {
-  mkdirSync(join(project, dirname(app.file)), { recursive: true });
-  writeFileSync(join(project, app.file), app.code);
-  const child = spawn('npx', ['--no-install', 'flama', 'run', app.file, '--server-port', '0'], {
-    cwd: project,
+export async function checkHelloApp(directory, app, flama = ['npx', '--no-install', 'flama']) {
+  mkdirSync(join(directory, dirname(app.file)), { recursive: true });
+  writeFileSync(join(directory, app.file), app.code);
+  const [command, ...args] = flama;
+  const child = spawn(command, [...args, 'run', app.file, '--server-port', '0'], {
+    cwd: directory,
     env: npmEnvironment(),
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,

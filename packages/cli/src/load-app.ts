@@ -50,7 +50,7 @@ export async function loadAppWith(
 /**
  * Imports an app file. Inside an ES-module package (`"type": "module"`, or .mts/.mjs) it joins this
  * process's module graph, sharing the packages the CLI already loaded (TypeScript support is registered
- * before the import when the process lacks it; the `flama` command has it from the start). Elsewhere tsx
+ * before the import when the process lacks it, as the published `flama` command does). Elsewhere tsx
  * imports it in a scope of its own, which reads ES-module syntax in files Node would take as CommonJS.
  */
 async function importModule(path: string): Promise<Record<string, unknown>> {

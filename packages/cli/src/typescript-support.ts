@@ -9,7 +9,7 @@ let ready: Promise<void> | undefined;
 /**
  * Makes sure this process can import TypeScript before an app file is imported: Node caches a failed import,
  * so registering tsx after `Unknown file extension ".ts"` would be too late for that file. A process that
- * already loads TypeScript (the `flama` command, `node --import tsx`, a test runner) is left as it is; the
+ * already loads TypeScript (`flama` in a checkout, `node --import tsx`, a test runner) is left as it is; the
  * check imports a one-line `.mts` file once per process.
  */
 export function ensureTypeScriptSupport(): Promise<void> {
