@@ -1,7 +1,7 @@
 // Build step: writes Scalar's browser script, from the dev dependency @scalar/api-reference, into dist/scalar/
 // as a module (script.js, `export default "…"`, `#scalar-script` in package.json), with its licence, so that
 // the published package serves it without depending on Scalar's whole tree (~234 MB). One copy serves every
-// runtime: Node, Bun and Deno import it, and bundlers put it in a Cloudflare Worker (which reads no files).
+// runtime: Node, Bun and Deno read it as a file, and bundlers put it in a Cloudflare Worker (which reads no files).
 // In the workspace, src/scalar-script.ts reads the dev dependency's file instead.
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';

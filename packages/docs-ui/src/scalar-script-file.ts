@@ -15,3 +15,15 @@ export function devScalarScriptFile(specifier: string = SCALAR_SCRIPT_SPECIFIER)
     return undefined;
   }
 }
+
+/**
+ * The module the build ships (`dist/scalar/script.js`, `#scalar-script`), as a file: on runtimes that read files
+ * it is read rather than imported (see `readScalarScriptModule`). Undefined where it isn't built.
+ */
+export function shippedScalarScriptFile(): string | undefined {
+  try {
+    return createRequire(import.meta.url).resolve('#scalar-script');
+  } catch {
+    return undefined;
+  }
+}
