@@ -87,10 +87,12 @@ export default defineBenchmark({
       log,
     );
 
+    // Sections 4 and 6 run `flama serve` as users get it: the bin of an npm install of the packed packages.
+    const bin = await packedFlamaBin(root, log);
     log('\n4. flama serve --server-workers 1 and 2, 32 connections, 1 row');
     const serve = (workers: number): LoadSpec => ({
       ...oneRow(`flama serve --server-workers ${workers}`, CLI),
-      start: () => startCliServer(root, [...SERVE, '--server-workers', String(workers)]),
+      start: () => startCliServer(root, [...SERVE, '--server-workers', String(workers)], { bin }),
     });
     const [one, two] = await measureInterleaved(
       [serve(1), serve(2)],
@@ -103,8 +105,8 @@ export default defineBenchmark({
     const reload = await reloadRss(batched, RELOADS.total, RELOADS.early, log);
 
     log('\n6. cold start of `flama serve` to the first 200, and its RSS after load');
-    const coldStartMs = await coldStartsOfServe(root, settings.quietWait, log);
-    const rssAfterLoadMb = await exclusively(() => rssAfterLoad(root, settings.seconds), log);
+    const coldStartMs = await coldStartsOfServe(root, bin, settings.quietWait, log);
+    const rssAfterLoadMb = await exclusively(() => rssAfterLoad(root, bin, settings.seconds), log);
 
     const results = {
       throughput,
@@ -127,21 +129,23 @@ export default defineBenchmark({
  * Cold starts of `flama serve` on the churn model to the first 200 on GET /: as installed from npm (the built
  * packages, what a user runs), and in the workspace (TypeScript sources through tsx), three each.
  */
-async function coldStartsOfServe(root: string, quietWait: number, log: (line: string) => void) {
+async function coldStartsOfServe(
+  root: string,
+  installedBin: string,
+  quietWait: number,
+  log: (line: string) => void,
+) {
   const serve = (bin: string) => [process.execPath, bin, 'serve', CHURN_MODEL, '--server-port', '{port}'];
   const settings = { runs: 3, quietWait, log };
-  const installed = await coldStarts(
-    { command: serve(await packedFlamaBin(root, log)), cwd: root, path: '/' },
-    settings,
-  );
+  const installed = await coldStarts({ command: serve(installedBin), cwd: root, path: '/' }, settings);
   log('  the same in the workspace:');
   const workspace = await coldStarts({ command: serve(CLI.pathname), cwd: root, path: '/' }, settings);
   return { installed, workspace };
 }
 
-/** RSS of a `flama serve` process (one worker) after `seconds` of 1-row predictions at 32 connections. */
-async function rssAfterLoad(root: string, seconds: number): Promise<number> {
-  const running = await startCliServer(root, SERVE);
+/** RSS of a `flama serve` process (one worker, run by `bin`) after `seconds` of 1-row predictions at 32 connections. */
+async function rssAfterLoad(root: string, bin: string, seconds: number): Promise<number> {
+  const running = await startCliServer(root, SERVE, { bin });
   try {
     await runWrk({ url: running.url + PREDICT_PATH, seconds, connections: 32, body: ONE_ROW });
     return rssMb(running.pid);

@@ -6,17 +6,18 @@ import type { RunningServer } from './server';
 const READY = /Flama is serving on (http:\/\/\S+)/;
 
 /**
- * Runs `node packages/cli/bin/flama.js <args…> --server-port <free port>` from `root`, unpinned, and resolves
- * once it prints "Flama is serving on <url>". Stopping sends SIGTERM (a graceful shutdown) and waits for it.
+ * Runs `node <bin> <args…> --server-port <free port>` from `root`, unpinned, and resolves once it prints
+ * "Flama is serving on <url>". `bin` defaults to the workspace's (packages/cli/bin/flama.js). Stopping sends
+ * SIGTERM (a graceful shutdown) and waits for it.
  */
 export async function startCliServer(
   root: string,
   args: readonly string[],
-  timeoutMs = 30_000,
+  { bin = 'packages/cli/bin/flama.js', timeoutMs = 30_000 }: { bin?: string; timeoutMs?: number } = {},
 ): Promise<RunningServer> {
   const port = await freePort();
   const child = track(
-    spawn(process.execPath, ['packages/cli/bin/flama.js', ...args, '--server-port', String(port)], {
+    spawn(process.execPath, [bin, ...args, '--server-port', String(port)], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
     }),

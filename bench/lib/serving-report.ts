@@ -116,7 +116,7 @@ export function servingReport(results: ServingResults): {
   const { one, two } = results.workers;
   const ceilingAt32 = results.throughput.get(32)?.ceiling.requestsPerSecond;
   rows.push(
-    '4. flama serve (threads + batching), 32 connections, 1 row',
+    '4. flama serve (threads + batching; npm install), 32 connections, 1 row',
     {
       label: '4a. --server-workers 1',
       conns: 32,
@@ -151,9 +151,9 @@ export function servingReport(results: ServingResults): {
   const { installed, workspace } = results.coldStartMs;
   const rss = results.rssAfterLoadMb;
   rows.push(
-    '6. flama serve apps/ml-api/data/model.flm',
+    '6. flama serve apps/ml-api/data/model.flm (npm install)',
     {
-      label: '6a. cold start to the first 200, npm install',
+      label: '6a. cold start to the first 200',
       figure: `${format(installed.median, 0)} ms (median of ${installed.runs.length})`,
       targets: [target('coldStart', `< ${TARGETS.coldStartMs} ms`, installed.median < TARGETS.coldStartMs)],
     },
