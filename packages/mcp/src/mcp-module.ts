@@ -108,7 +108,7 @@ export class McpModule implements Module {
   }
 
   startup(app: App): void {
-    for (const server of this.servers) server.prepare(app.fetch, this.authorize);
+    for (const server of this.servers) server.prepare(app.fetchThroughMounts, this.authorize);
   }
 
   async shutdown(): Promise<void> {

@@ -538,6 +538,42 @@ describe('mounts, resources and reverse routing', () => {
     expect(schema.paths['/user/{id}/']?.get).toMatchObject({ operationId: 'user:detail', tags: ['User'] });
   });
 
+  it('serves an app’s own request through the outermost app that mounts it (fetchThroughMounts)', async () => {
+    const inner = new App().post(
+      '/echo/',
+      { name: 'echo', body: z.object({ n: z.int() }) },
+      ({ body }) => body,
+    );
+    const middle = new App().mount('/v1', inner);
+    const outer = new App({
+      middleware: [
+        async (c, next) => {
+          if (c.req.header('authorization') !== 'Bearer ok') return c.json({ detail: 'Missing token' }, 401);
+          await next();
+        },
+      ],
+    }).mount('/api', middle);
+    const client = await testClient(outer);
+    const echo = (authorization: string) =>
+      inner.fetchThroughMounts(
+        new Request('http://app/echo/', {
+          method: 'POST',
+          headers: { authorization, 'content-type': 'application/json' },
+          body: '{"n":7}',
+        }),
+      );
+    const answered = await echo('Bearer ok');
+    expect([answered.status, await answered.json()]).toEqual([200, { n: 7 }]);
+    expect((await echo('Bearer forged')).status).toBe(401);
+    // Its own fetch isn't started when it is mounted: the outer app serves its routes.
+    expect((await inner.fetch(new Request('http://app/echo/'))).status).toBe(503);
+    await client.close();
+    const alone = new App().get('/ping', () => 'pong');
+    const aloneClient = await testClient(alone);
+    expect(await (await alone.fetchThroughMounts(new Request('http://app/ping'))).json()).toBe('pong');
+    await aloneClient.close();
+  });
+
   it('refuses two routes with the same name at startup', async () => {
     const app = new App().get('/a', { name: 'same' }, () => 1).get('/b', { name: 'same' }, () => 2);
     await expect(app.startup()).rejects.toThrow('are both named "same"');

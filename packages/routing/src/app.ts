@@ -109,6 +109,8 @@ export class App extends RouteBuilder implements Servable {
   private state: State = 'idle';
   private isDraining = false;
   private starting: Promise<void> | undefined;
+  /** While started inside another app: the outermost app, and this app's path in it (the mounts' paths joined). */
+  private outer: { app: App; path: string } | undefined;
   private reloading: Promise<void> = Promise.resolve();
   private hono: Hono<FlamaEnv> | undefined;
   private urls: UrlResolver | undefined;
@@ -275,6 +277,20 @@ export class App extends RouteBuilder implements Servable {
     return hono.fetch(request, env);
   };
 
+  /**
+   * Serves a request for one of this app's own paths as a client's request for it is served: mounted in
+   * another app, through the outermost one (its middleware too) at the path under the mounts; standing alone,
+   * by this app. What a module calling its app's routes in process uses (an MCP tool calling a route).
+   */
+  fetchThroughMounts = async (request: Request): Promise<Response> => {
+    const outer = this.outer;
+    if (!outer) return this.fetch(request);
+    const url = new URL(request.url);
+    url.pathname = `${outer.path}${url.pathname}`;
+    const body = request.body === null ? null : await request.arrayBuffer();
+    return outer.app.fetch(new Request(url, { method: request.method, headers: request.headers, body }));
+  };
+
   private async reloadModules(): Promise<void> {
     for (const module of this.startedModules) {
       try {
@@ -298,13 +314,17 @@ export class App extends RouteBuilder implements Servable {
   }
 
   /** Starts modules, runs startup hooks and starts mounted Flama apps, in that order. */
-  private async start(): Promise<void> {
+  private async start(outer?: { app: App; path: string }): Promise<void> {
+    this.outer = outer;
     for (const module of this.modules) {
       await module.startup?.(this);
       this.startedModules.push(module);
     }
     for (const hook of this.startupHooks) await hook(this);
-    for (const { app } of this.mounts) if (app instanceof App) await app.start();
+    for (const { path, app } of this.mounts) {
+      const within = `${outer?.path ?? ''}${path === '/' ? '' : path}`;
+      if (app instanceof App) await app.start({ app: outer?.app ?? this, path: within });
+    }
   }
 
   /** Stops in the reverse order of start: mounted apps, shutdown hooks, modules. Every step runs. */
@@ -321,6 +341,7 @@ export class App extends RouteBuilder implements Servable {
     for (const hook of this.shutdownHooks) await attempt(() => hook(this));
     for (const module of this.startedModules.splice(0).reverse())
       await attempt(() => module.shutdown?.(this));
+    this.outer = undefined;
     if (errors.length > 0) throw new AggregateError(errors, `${this.title} did not shut down cleanly.`);
   }
 
