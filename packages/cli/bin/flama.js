@@ -5,8 +5,9 @@
 import { existsSync } from 'node:fs';
 
 const source = new URL('../src/bin.ts', import.meta.url);
-if (existsSync(source)) {
+const fromSources = existsSync(source);
+if (fromSources) {
   const { register } = await import('tsx/esm/api');
   register();
 }
-await import(existsSync(source) ? source.href : new URL('../dist/bin.js', import.meta.url).href);
+await import(fromSources ? source.href : new URL('../dist/bin.js', import.meta.url).href);
