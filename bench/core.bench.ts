@@ -1,10 +1,7 @@
 import { defineBenchmark } from './lib/benchmark';
-import { coldStart } from './lib/cold-start';
-import { type LoadSpec, measureInterleaved, QUIET, type ServerResult } from './lib/load';
-import { exclusively } from './lib/lock';
-import { waitForQuiet } from './lib/machine';
+import { coldStarts } from './lib/cold-start';
+import { type LoadSpec, measureInterleaved, type ServerResult } from './lib/load';
 import { printNoise, printRatios, printTable, ratio } from './lib/report';
-import { median } from './lib/stats';
 import { GREET_HEADERS, GREET_URL, HELLO } from './servers/greeting';
 
 const body = JSON.stringify(HELLO);
@@ -67,16 +64,11 @@ export default defineBenchmark({
 
     log('');
     log(`cold start: \`flama run apps/hello/src/app.ts\` to the first 200 on GET /, ${COLD_STARTS} times`);
-    const coldStarts: number[] = [];
-    for (let i = 0; i < COLD_STARTS; i++) {
-      const ms = await exclusively(async () => {
-        await waitForQuiet(QUIET, settings.quietWait);
-        return coldStart({ command: FLAMA_RUN, cwd: root, path: '/' });
-      }, log);
-      coldStarts.push(ms);
-      log(`  run ${i + 1}/${COLD_STARTS}: ${Math.round(ms)} ms`);
-    }
-    const cold = { runsMs: coldStarts, medianMs: median(coldStarts), targetMs: COLD_START_TARGET_MS };
+    const measured = await coldStarts(
+      { command: FLAMA_RUN, cwd: root, path: '/' },
+      { runs: COLD_STARTS, quietWait: settings.quietWait, log },
+    );
+    const cold = { runsMs: measured.runs, medianMs: measured.median, targetMs: COLD_START_TARGET_MS };
     const pass = cold.medianMs < COLD_START_TARGET_MS;
     log(
       `cold start median ${Math.round(cold.medianMs)} ms  target < ${COLD_START_TARGET_MS} ms  ${pass ? 'PASS' : 'MISS'}`,
